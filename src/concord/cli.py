@@ -1,0 +1,63 @@
+"""The ``concord`` command line.
+
+Each area registers its own sub-commands (``register(subparsers)`` in its ``cli``
+module); this module only wires them and turns every :class:`ConcordError` into one line
+on standard error and a non-zero exit — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from concord import __version__
+from concord.errors import ConcordError
+
+# Modules that add sub-commands, in the order they appear in ``--help``.
+COMMAND_MODULES = (
+    "concord.read.cli",
+    "concord.library.cli",
+    "concord.votes.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="concord",
+        description="Read UN resolutions into one linked, searchable record.",
+    )
+    parser.add_argument("--version", action="version", version=f"concord {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real missing dependency inside the module
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ConcordError as exc:
+        print(f"concord: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("concord: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
