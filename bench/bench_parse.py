@@ -1,0 +1,172 @@
+"""Reading throughput: Concord's reader beside a regex floor and bluebell-akn, in one run.
+
+    .venv/bin/python bench/bench_parse.py [--mb 5] [--repeat 3]
+
+The corpus is the bundled samples (Chinese seeds and English GA texts) copied until it
+holds at least ``--mb`` megabytes, each copy read as its own document. Printed:
+documents/s, MB/s and peak memory for
+
+- concord: the full reader (decode, normalise, structure, references, votes, mandates);
+- regex floor: one compiled regex pass over the same bytes (the least any reader must do);
+- bluebell-akn (Laws.Africa's text-to-Akoma-Ntoso parser, which finds flat lines), on the
+  English texts of the same corpus, with its Rust extension when it is installed;
+
+and the ratios between them. Not a test: nothing here fails on a number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import re
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from concord.read import parse_bytes
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
+FLOOR = re.compile(rb"^\s*(\d{1,3})\.\s", re.M)
+
+
+def corpus(megabytes: float) -> list[tuple[str, bytes]]:
+    files = sorted(SAMPLES.glob("*.txt"))
+    docs: list[tuple[str, bytes]] = []
+    total = 0
+    while total < megabytes * 1_000_000:
+        for path in files:
+            data = path.read_bytes()
+            docs.append((path.name, data))
+            total += len(data)
+    return docs
+
+
+def timed(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(run: Callable[[], object]) -> int:
+    gc.collect()
+    tracemalloc.start()
+    run()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def concord_run(docs: list[tuple[str, bytes]]) -> Callable[[], object]:
+    def run() -> object:
+        return [parse_bytes(data, source=name) for name, data in docs]
+
+    return run
+
+
+def floor_run(docs: list[tuple[str, bytes]]) -> Callable[[], object]:
+    def run() -> object:
+        return [FLOOR.findall(data) for _, data in docs]
+
+    return run
+
+
+def bluebell_run(docs: list[tuple[str, bytes]]) -> Callable[[], object] | None:
+    if importlib.util.find_spec("bluebell") is None:
+        return None
+    from bluebell.parser import AkomaNtosoParser
+    from cobalt import FrbrUri
+
+    parser = AkomaNtosoParser(FrbrUri.parse("/akn/un/statement/deliberation/un-ga/2025-01-01/1-1"))
+    texts = [data.decode("utf-8") for _, data in docs]
+
+    def run() -> object:
+        return [parser.parse_to_xml(text, "statement") for text in texts]
+
+    return run
+
+
+def row(name: str, docs: int, nbytes: int, seconds: float, peak: int, base: float) -> str:
+    rate = docs / seconds
+    return (
+        f"{name:<28} {docs:>7} {nbytes / 1e6:>7.2f} {rate:>10.0f} {nbytes / 1e6 / seconds:>8.2f}"
+        f" {peak / 2**20:>9.1f} {rate / base:>9.2f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    docs = corpus(args.mb)
+    english = [d for d in docs if d[0].endswith(".en.txt")]
+    nbytes = sum(len(d) for _, d in docs)
+    en_bytes = sum(len(d) for _, d in english)
+    print(
+        f"corpus: {len(docs)} documents, {nbytes / 1e6:.2f} MB "
+        f"({len(english)} English, {en_bytes / 1e6:.2f} MB)"
+    )
+    results = []
+    c = concord_run(docs)
+    results.append(
+        (
+            "concord (full structure)",
+            len(docs),
+            nbytes,
+            timed(c, args.repeat),
+            peak_memory(concord_run(docs[:200])),
+        )
+    )
+    ce = concord_run(english)
+    results.append(
+        (
+            "concord, English only",
+            len(english),
+            en_bytes,
+            timed(ce, args.repeat),
+            peak_memory(concord_run(english[:200])),
+        )
+    )
+    f = floor_run(docs)
+    results.append(
+        ("regex floor (one pass)", len(docs), nbytes, timed(f, args.repeat), peak_memory(f))
+    )
+    b = bluebell_run(english)
+    if b is not None:
+        rust = importlib.util.find_spec("bluebell_akn_rs") is not None
+        label = "bluebell-akn" + (" (Rust)" if rust else " (pure Python)")
+        results.append(
+            (
+                label,
+                len(english),
+                en_bytes,
+                timed(b, 1),
+                peak_memory(bluebell_run(english[:200]) or b),
+            )
+        )
+    else:
+        print("bluebell-akn not installed: pip install -e '.[bench]' to compare")
+    base = len(docs) / results[0][3]
+    print(
+        f"\n{'reader':<28} {'docs':>7} {'MB':>7} {'docs/s':>10} {'MB/s':>8} "
+        f"{'peak MiB':>9} {'x concord':>9}"
+    )
+    for name, n, size, seconds, peak in results:
+        print(row(name, n, size, seconds, peak, base))
+    floor = results[2]
+    print(
+        f"\nconcord is {(floor[1] / floor[3]) / base:.1f}x slower than the regex floor"
+        " (target: within 10x); target 1,000 docs/s on one core."
+    )
+    print("peak memory: tracemalloc peak over the first 200 documents of each run.")
+
+
+if __name__ == "__main__":
+    main()

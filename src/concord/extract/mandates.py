@@ -1,0 +1,130 @@
+"""Mandates: operative paragraphs that ask someone to act, and by when.
+
+Two shapes are read. A request (``请`` / ``Requests``) names its addressee right after
+the verb; a ``decides`` clause that puts something on a future session (``决定在大会第七十
+三届会议上继续审议`` / ``Decides to include in the provisional agenda of its eighty-first
+session``) is a mandate of the adopting body to itself. Exhortations to States (urges,
+calls upon) are not mandates: nobody is asked to deliver anything.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from concord.languages.base import Actor, LanguagePack
+from concord.model import Due, Mandate, Paragraph
+from concord.text.mapped import Mapped
+
+_OWN_ACTORS = {
+    "GA": Actor("general_assembly", "General Assembly"),
+    "HRC": Actor("human_rights_council", "Human Rights Council"),
+}
+_ACTOR_BODIES = {"general_assembly": "GA", "human_rights_council": "HRC"}
+_ACTION_CHARS = 160
+
+
+def find_mandates(
+    para: Paragraph, text: Mapped, pack: LanguagePack, own_body: str | None
+) -> list[Mandate]:
+    mandates: list[Mandate] = []
+    clauses = _clauses(text.text, pack)
+    for start, end in clauses:
+        clause = text.text[start:end]
+        mandate = _request(clause, start, text, para, pack, own_body)
+        if (
+            mandate is None
+            and start == clauses[0][0]
+            and (para.intro_key or "").startswith("decides")
+        ):
+            mandate = _scheduling(clause, start, text, para, pack, own_body)
+        if mandate is not None:
+            mandates.append(mandate)
+    return mandates
+
+
+def _clauses(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
+    """Clauses split at ``;`` / ``；`` and at a request inside a clause (``并请``)."""
+    cuts = {0, len(text)}
+    for m in pack.clause_separator.finditer(text):
+        cuts.add(m.end())
+    for m in pack.request_phrases.finditer(text):
+        if m.start() > 0:
+            cuts.add(m.start())
+    points = sorted(cuts)
+    return [(a, b) for a, b in pairwise(points) if text[a:b].strip()]
+
+
+def _request(
+    clause: str,
+    offset: int,
+    text: Mapped,
+    para: Paragraph,
+    pack: LanguagePack,
+    own_body: str | None,
+) -> Mandate | None:
+    m = pack.request_phrases.match(clause)
+    if not m:
+        return None
+    rest = clause[m.end() :].lstrip()
+    rest = re.sub(r"^the\s+", "", rest)
+    actor = _actor_at(rest, pack)
+    if actor is None:
+        return None
+    due = _due(clause, pack, own_body, actor)
+    return _mandate(para, actor, clause, offset, text, pack, due)
+
+
+def _scheduling(
+    clause: str,
+    offset: int,
+    text: Mapped,
+    para: Paragraph,
+    pack: LanguagePack,
+    own_body: str | None,
+) -> Mandate | None:
+    if not pack.decides_scheduling.search(clause) or own_body not in _OWN_ACTORS:
+        return None
+    actor = _OWN_ACTORS[own_body]
+    due = _due(clause, pack, own_body, actor)
+    return _mandate(para, actor, clause, offset, text, pack, due)
+
+
+def _mandate(
+    para: Paragraph,
+    actor: Actor,
+    clause: str,
+    offset: int,
+    text: Mapped,
+    pack: LanguagePack,
+    due: Due | None,
+) -> Mandate:
+    kind = next((k for pattern, k in pack.mandate_kinds if pattern.search(clause)), "action")
+    action = clause.strip().rstrip("；;。.，,")
+    if len(action) > _ACTION_CHARS:
+        action = action[: _ACTION_CHARS - 1].rstrip() + "…"
+    lead = len(clause) - len(clause.lstrip())
+    span = text.span(offset + lead, offset + len(clause.rstrip()))
+    return Mandate(para.id, actor.id, actor.name, kind, action, span, due)
+
+
+def _actor_at(text: str, pack: LanguagePack) -> Actor | None:
+    for name in sorted(pack.actors, key=len, reverse=True):
+        if text.startswith(name):
+            return pack.actors[name]
+    return None
+
+
+def _due(clause: str, pack: LanguagePack, own_body: str | None, actor: Actor) -> Due | None:
+    m = pack.due_session.search(clause)
+    if not m:
+        return None
+    session = pack.parse_number(m.group("session"))
+    if session is None:
+        return None
+    named = m.group("body")
+    body = pack.body_names.get(named) if named else None
+    if body is None and named:
+        body = {"Council": "HRC", "Assembly": "GA"}.get(named)
+    body = body or _ACTOR_BODIES.get(actor.id) or own_body
+    return Due(body, session) if body else None

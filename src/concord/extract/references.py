@@ -1,0 +1,145 @@
+"""References: resolutions (body inferred from the words around them), document symbols,
+and named instruments, each with the paragraph it stands in and its span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from concord.languages.base import LanguagePack
+from concord.model import Reference
+from concord.text.mapped import Mapped
+
+_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/])(?:A|E|S|ST|CCPR|CRC|CEDAW|CERD|CAT|CRPD|CMW|CED|HRI|TD|UNEP|DP)"
+    r"/(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
+    r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
+    r"(?:\(\d{4}\))?"
+)
+_CONTEXT = 80
+_NUM_IN_LIST = re.compile(
+    r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+)
+_DATE_IN_LIST = re.compile(r"\bof\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+
+
+def find_references(
+    text: Mapped, where: str, pack: LanguagePack, own_body: str | None
+) -> list[Reference]:
+    """All references in one paragraph (or footnote) ``where`` is its id."""
+    refs = _documents(text, where)
+    refs += _resolutions(text, where, pack, own_body)
+    refs += _instruments(text, where, pack.instruments)
+    refs.sort(key=lambda r: r.span)
+    return refs
+
+
+def _documents(text: Mapped, where: str) -> list[Reference]:
+    refs: list[Reference] = []
+    if "/" not in text.text:
+        return refs
+    for m in _SYMBOL.finditer(text.text):
+        for start, symbol in _split_joined(m.group(0).rstrip(".-"), m.start()):
+            kind = "resolution" if "/RES/" in symbol else "document"
+            span = text.span(start, start + len(symbol))
+            refs.append(Reference(kind, symbol, symbol, where, span))  # type: ignore[arg-type]
+    return refs
+
+
+def _split_joined(symbol: str, start: int) -> list[tuple[int, str]]:
+    """``E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`` is two documents issued as one."""
+    parts = re.split(r"-(?=(?:A|E|S)/)", symbol)
+    out = []
+    offset = start
+    for part in parts:
+        out.append((offset, part))
+        offset += len(part) + 1
+    return out
+
+
+def _resolutions(
+    text: Mapped, where: str, pack: LanguagePack, own_body: str | None
+) -> list[Reference]:
+    refs: list[Reference] = []
+    s = text.text
+    last_end = 0
+    for m in pack.resolution_ref.finditer(s):
+        context = s[max(last_end, m.start() - _CONTEXT) : m.start("nums")]
+        body = _body_from_context(context, pack) or own_body
+        nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), m.group("nums"))
+        for n in _NUM_IN_LIST.finditer(nums_text):
+            number = n.group(0)
+            symbol = resolution_symbol(body, number)
+            if symbol is None:
+                continue
+            start = m.start("nums") + n.start()
+            span = text.span(start, start + len(number))
+            refs.append(Reference("resolution", symbol, m.group(0), where, span))
+        last_end = m.end()
+    return refs
+
+
+def _body_from_context(context: str, pack: LanguagePack) -> str | None:
+    """The body named nearest before the number (``人权理事会 2016 年 6 月 30 日第 32/6``)."""
+    best: tuple[int, str] | None = None
+    for pattern, body in pack.ref_bodies:
+        for m in pattern.finditer(context):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), body)
+    own = None
+    for m in pack.own_body_words.finditer(context):
+        own = m.end()
+    if best is None or (own is not None and own > best[0]):
+        return None
+    return best[1]
+
+
+def resolution_symbol(body: str | None, number: str) -> str | None:
+    """The official symbol of resolution ``number`` of ``body``.
+
+    >>> resolution_symbol("GA", "217 A(III)"), resolution_symbol("SUBCOM", "2000/22")
+    ('A/RES/217(III)', 'E/CN.4/Sub.2/RES/2000/22')
+    """
+    number = re.sub(r"\s+", " ", number.strip())
+    roman = re.fullmatch(r"(\d+)\s?[A-Z]?\s?\(([IVXLC]+)\)", number)
+    if roman:
+        return f"A/RES/{roman.group(1)}({roman.group(2)})" if body in (None, "GA") else None
+    if "/" not in number:
+        sc = re.fullmatch(r"(\d+)\s?\((\d{4})\)", number)
+        return f"S/RES/{sc.group(1)}({sc.group(2)})" if sc else None
+    first = number.split("/")[0]
+    by_year = first.isdigit() and int(first) >= 1946
+    if by_year:
+        by_year_prefix = {"SUBCOM": "E/CN.4/Sub.2/RES", "ECOSOC": "E/RES"}
+        return f"{by_year_prefix.get(body or '', 'E/CN.4/RES')}/{number}"
+    prefix = _PREFIXES.get(body or "GA")
+    return f"{prefix}/{number}" if prefix else None
+
+
+_PREFIXES: Mapping[str, str] = {
+    "GA": "A/RES",
+    "HRC": "A/HRC/RES",
+    "ECOSOC": "E/RES",
+    "CHR": "E/CN.4/RES",
+    "SUBCOM": "E/CN.4/Sub.2/RES",
+}
+
+_INSTRUMENT_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _instrument_pattern(instruments: Mapping[str, str]) -> re.Pattern[str]:
+    key = id(instruments)
+    if key not in _INSTRUMENT_PATTERNS:
+        names = sorted(instruments, key=len, reverse=True)
+        _INSTRUMENT_PATTERNS[key] = re.compile("|".join(re.escape(n) for n in names))
+    return _INSTRUMENT_PATTERNS[key]
+
+
+def _instruments(text: Mapped, where: str, instruments: Mapping[str, str]) -> list[Reference]:
+    refs = []
+    for m in _instrument_pattern(instruments).finditer(text.text):
+        for target in instruments[m.group(0)].split("+"):
+            refs.append(
+                Reference("instrument", target, m.group(0), where, text.span(m.start(), m.end()))
+            )
+    return refs

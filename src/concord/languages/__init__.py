@@ -1,0 +1,55 @@
+"""Language packs, chosen through a registry.
+
+>>> get("zh").code
+'zh'
+"""
+
+from __future__ import annotations
+
+import re
+
+from concord.errors import ConcordError
+from concord.languages.base import Actor, LanguagePack, PhraseTable
+
+_REGISTRY: dict[str, LanguagePack] = {}
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def register(pack: LanguagePack) -> None:
+    """Make ``pack`` available under its ISO 639-1 code."""
+    _REGISTRY[pack.code] = pack
+
+
+def get(code: str) -> LanguagePack:
+    _load_builtin()
+    try:
+        return _REGISTRY[code]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise ConcordError(f"no language pack for {code!r} (known: {known})") from None
+
+
+def available() -> tuple[str, ...]:
+    _load_builtin()
+    return tuple(sorted(_REGISTRY))
+
+
+def detect(text: str) -> str:
+    """The language of ``text``: Chinese when Chinese characters dominate the letters."""
+    sample = text[:3000]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    return "zh" if cjk > latin / 4 else "en"
+
+
+def _load_builtin() -> None:
+    if _REGISTRY:
+        return
+    from concord.languages import en, zh
+
+    register(zh.PACK)
+    register(en.PACK)
+
+
+__all__ = ["Actor", "LanguagePack", "PhraseTable", "available", "detect", "get", "register"]

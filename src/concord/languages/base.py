@@ -1,0 +1,135 @@
+"""What a language pack holds: everything that differs between the languages of UN texts.
+
+The reader is language-independent; it asks the pack for its phrase tables, patterns and
+numerals. Adding a language means adding a pack and registering it, never an
+``if lang == ...`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from concord.text.mapped import Mapped
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """Opening phrases of paragraphs mapped to language-independent keys.
+
+    Lookup is by longest prefix, so ``又重申`` wins over ``重申`` and ``Reaffirming also``
+    over ``Reaffirming``.
+    """
+
+    phrases: Mapping[str, str]
+    case_sensitive: bool = True
+    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ordered = sorted(self.phrases, key=len, reverse=True)
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        alternation = "|".join(re.escape(p) for p in ordered)
+        # A phrase must end at a word boundary where words have boundaries.
+        pattern = re.compile(rf"(?:{alternation})(?![A-Za-z])", flags)
+        object.__setattr__(self, "_pattern", pattern)
+
+    def match(self, text: str) -> tuple[str, str] | None:
+        """``(phrase as printed, key)`` for the phrase ``text`` opens with."""
+        m = self._pattern.match(text)
+        if not m:
+            return None
+        printed = m.group(0)
+        key = self.phrases.get(printed)
+        if key is None:  # matched case-insensitively
+            lowered = {p.lower(): k for p, k in self.phrases.items()}
+            key = lowered[printed.lower()]
+        return printed, key
+
+    def keys(self) -> set[str]:
+        return set(self.phrases.values())
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone a resolution can ask to act, with the names it goes by in one language."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    iso639_2: str
+    joiner: str
+    """What goes between two lines of one paragraph: nothing in Chinese, a space in English."""
+
+    preamble: PhraseTable
+    operative: PhraseTable
+
+    # Heading and closing.
+    body_names: Mapping[str, str]
+    """Adopting body as printed at the top (or in the adoption line) -> body code."""
+    enacting_formula: re.Pattern[str]
+    """``人权理事会，`` / ``The General Assembly,``: group ``body``."""
+    title_line: re.Pattern[str]
+    """``37/23. 标题``: groups ``number``, ``title``."""
+    session_line: re.Pattern[str]
+    """Groups ``session`` (as printed) and optional ``period``."""
+    agenda_line: re.Pattern[str]
+    """Group ``items``."""
+    adoption_line: re.Pattern[str]
+    """``2018 年 3 月 23 日通过的决议`` / ``Resolution adopted by ... on ...``: group ``date``."""
+    committee_line: re.Pattern[str]
+    """``[根据第三委员会的报告(A/72/439/Add. 2)通过]``: group ``report`` (or none)."""
+    meeting_line: re.Pattern[str]
+    """``第 54 次会议`` / ``54th meeting``: groups ``number``, ``plenary``, optional ``date``."""
+    date_line: re.Pattern[str]
+    """A line that is only a date."""
+    annex_line: re.Pattern[str]
+    """``Annex`` / ``附件``: optional group ``title``."""
+
+    parse_number: Callable[[str], int | None]
+    """Session numbers as printed: ``三十七`` / ``Thirty-seventh`` / ``37``."""
+    parse_date: Callable[[str], str | None]
+    """A printed date to ISO ``YYYY-MM-DD``."""
+    parse_period: Callable[[str], tuple[str, str] | None]
+
+    # Adoption and votes.
+    vote_tally: re.Pattern[str]
+    """Groups ``yes``, ``no``, ``abstain``."""
+    without_vote: re.Pattern[str]
+    vote_headers: Mapping[str, re.Pattern[str]]
+    """``yes`` / ``no`` / ``abstain`` -> the label that opens each list."""
+    name_separator: re.Pattern[str]
+
+    # References.
+    resolution_ref: re.Pattern[str]
+    """Resolution numbers in running text: group ``nums`` holds one or more numbers."""
+    ref_bodies: tuple[tuple[re.Pattern[str], str], ...]
+    """Words before a resolution number that name its body, nearest wins."""
+    own_body_words: re.Pattern[str]
+    """``其`` / ``its``: the adopting body itself."""
+    instruments: Mapping[str, str]
+    """Names of instruments as printed -> stable identifiers."""
+
+    # Mandates.
+    actors: Mapping[str, Actor]
+    """Names of actors as printed -> actor."""
+    request_phrases: re.Pattern[str]
+    """Where a request starts inside an operative paragraph (``请`` / ``Requests``)."""
+    due_session: re.Pattern[str]
+    """A session by which something is due: groups ``body`` (optional), ``session``."""
+    mandate_kinds: tuple[tuple[re.Pattern[str], str], ...]
+    """What is asked, by words: report, consultation, meeting, consideration, study."""
+    decides_scheduling: re.Pattern[str]
+    """A ``decides`` clause that puts something on a future session."""
+
+    # Cleaning that only this language needs (each a named step).
+    inline_steps: tuple[Callable[[Mapped], Mapped], ...] = ()
+    clause_separator: re.Pattern[str] = re.compile(r"[;；]")
+    sentence_end: str = ".;:"
+    """Characters that end a paragraph (and so allow a new one to start)."""
+    cjk: bool = False
+    extra: Mapping[str, object] = field(default_factory=dict)

@@ -1,0 +1,410 @@
+"""English: the language pack for texts in English."""
+
+from __future__ import annotations
+
+import re
+
+from concord.languages.base import Actor, LanguagePack, PhraseTable
+from concord.languages.numerals import en_number
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
+_MONTH = "|".join(_MONTHS)
+_DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
+_ORD = r"[A-Za-z]+(?:[\-‑ ][a-z]+)?"
+
+
+def _variants(base: dict[str, str]) -> dict[str, str]:
+    """Each phrase with its ``also`` / ``further`` forms (``Recalling also``)."""
+    out = dict(base)
+    for phrase, key in base.items():
+        if " " in phrase and not phrase.startswith(("Also", "Further")):
+            continue
+        for word in ("also", "further"):
+            out[f"{phrase} {word}"] = f"{key}_{word}"
+    return out
+
+
+PREAMBLE = _variants(
+    {
+        "Guided by": "guided_by",
+        "Guided also by": "guided_by_also",
+        "Guided further by": "guided_by_further",
+        "Having received": "having_received",
+        "Having considered also": "having_considered_also",
+        "Reaffirming": "reaffirming",
+        "Recalling": "recalling",
+        "Acknowledging": "acknowledging",
+        "Emphasizing": "emphasizing",
+        "Emphasising": "emphasizing",
+        "Stressing": "stressing",
+        "Underlining": "underlining",
+        "Considering": "considering",
+        "Recognizing": "recognizing",
+        "Recognising": "recognizing",
+        "Affirming": "affirming",
+        "Noting": "noting",
+        "Noting with concern": "noting_with_concern",
+        "Noting with appreciation": "noting_with_appreciation",
+        "Taking note": "taking_note",
+        "Expressing concern": "expressing_concern",
+        "Expressing": "expressing",
+        "Deeply concerned": "deeply_concerned",
+        "Gravely concerned": "gravely_concerned",
+        "Seriously concerned": "seriously_concerned",
+        "Concerned": "concerned",
+        "Alarmed": "alarmed",
+        "Deeply alarmed": "alarmed",
+        "Gravely alarmed": "alarmed",
+        "Deeply disturbed": "disturbed",
+        "Disturbed": "disturbed",
+        "Deeply regretting": "regretting",
+        "Noting with deep concern": "noting_with_concern",
+        "Taking note with concern": "noting_with_concern",
+        "Reiterating its deep concern": "expressing_concern",
+        "Expressing deep concern": "expressing_concern",
+        "Expressing its concern": "expressing_concern",
+        "Expressing its appreciation": "appreciating",
+        "Encouraging": "encouraging",
+        "Acknowledging with concern": "acknowledging",
+        "Reaffirming its": "reaffirming",
+        "Recognizing with appreciation": "recognizing",
+        "Underlining the importance": "underlining",
+        "Noting the importance": "noting",
+        "Welcoming": "welcoming",
+        "Bearing in mind": "bearing_in_mind",
+        "Taking into account": "taking_into_account",
+        "Taking into consideration": "taking_into_account",
+        "Convinced": "convinced",
+        "Determined": "determined",
+        "Aware": "aware",
+        "Conscious": "aware",
+        "Mindful": "mindful",
+        "Appreciating": "appreciating",
+        "Condemning": "condemning",
+        "Deploring": "deploring",
+        "Highlighting": "highlighting",
+        "Believing": "believing",
+        "Desiring": "desiring",
+        "Reiterating": "reiterating",
+        "Commending": "commending",
+        "Encouraged": "encouraged",
+        "Noting with satisfaction": "noting_with_satisfaction",
+        "Having considered": "having_considered",
+        "Acknowledging with appreciation": "acknowledging_with_appreciation",
+        "Observing": "observing",
+        "Regretting": "regretting",
+        "Cognizant": "mindful",
+        "Stressing the importance": "stressing",
+        "Underscoring": "underlining",
+        "Taking note with appreciation": "taking_note_with_appreciation",
+        "Noting further": "noting_further",
+        "Reaffirming its commitment": "reaffirming",
+        "Reiterating its": "reiterating",
+        "Welcoming with appreciation": "welcoming",
+        "Recalling further": "recalling_further",
+        "Looking forward": "looking_forward",
+        "Seeking": "seeking",
+        "Confirming": "confirming",
+        "Emphasizing the importance": "emphasizing",
+    }
+)
+
+_OPERATIVE_BASE = {
+    "Calls upon": "calls_upon",
+    "Calls on": "calls_upon",
+    "Reaffirms": "reaffirms",
+    "Reiterates": "reiterates",
+    "Emphasizes": "emphasizes",
+    "Emphasises": "emphasizes",
+    "Stresses": "stresses",
+    "Underlines": "underlines",
+    "Underscores": "underlines",
+    "Requests": "requests",
+    "Affirms": "affirms",
+    "Urges": "urges",
+    "Strongly urges": "urges",
+    "Considers": "considers",
+    "Invites": "invites",
+    "Decides": "decides",
+    "Encourages": "encourages",
+    "Strongly encourages": "encourages",
+    "Welcomes": "welcomes",
+    "Notes": "notes",
+    "Takes note": "takes_note",
+    "Takes note with appreciation": "takes_note_with_appreciation",
+    "Notes with appreciation": "notes_with_appreciation",
+    "Notes with concern": "notes_with_concern",
+    "Expresses": "expresses",
+    "Expresses concern": "expresses_concern",
+    "Expresses its deep concern": "expresses_deep_concern",
+    "Expresses deep concern": "expresses_deep_concern",
+    "Condemns": "condemns",
+    "Strongly condemns": "strongly_condemns",
+    "Deplores": "deplores",
+    "Recommends": "recommends",
+    "Endorses": "endorses",
+    "Adopts": "adopts",
+    "Approves": "approves",
+    "Recognizes": "recognizes",
+    "Recognises": "recognizes",
+    "Acknowledges": "acknowledges",
+    "Commends": "commends",
+    "Declares": "declares",
+    "Supports": "supports",
+    "Appeals": "appeals",
+    "Calls for": "calls_for",
+    "Demands": "demands",
+    "Authorizes": "authorizes",
+    "Regrets": "regrets",
+    "Highlights": "highlights",
+    "Proclaims": "proclaims",
+    "Further decides": "decides_further",
+    "Also decides": "decides_also",
+    "Also requests": "requests_also",
+    "Further requests": "requests_further",
+    "Also invites": "invites_also",
+    "Further invites": "invites_further",
+    "Also encourages": "encourages_also",
+    "Further encourages": "encourages_further",
+    "Also calls upon": "calls_upon_also",
+    "Further calls upon": "calls_upon_further",
+    "Also urges": "urges_also",
+    "Also welcomes": "welcomes_also",
+    "Further welcomes": "welcomes_further",
+    "Also notes": "notes_also",
+    "Also stresses": "stresses_also",
+    "Also emphasizes": "emphasizes_also",
+    "Also reaffirms": "reaffirms_also",
+    "Also recognizes": "recognizes_also",
+    "Also acknowledges": "acknowledges_also",
+    "Also expresses": "expresses_also",
+    "Once again urges": "urges",
+    "Once again calls upon": "calls_upon",
+    "Reiterates its call": "reiterates",
+    "Takes note of": "takes_note",
+    "Emphasizes also": "emphasizes_also",
+    "Welcomes also": "welcomes_also",
+    "Requests also": "requests_also",
+    "Decides also": "decides_also",
+    "Encourages also": "encourages_also",
+    "Invites also": "invites_also",
+    "Calls upon also": "calls_upon_also",
+    "Urges also": "urges_also",
+    "Reaffirms also": "reaffirms_also",
+    "Stresses also": "stresses_also",
+    "Recognizes also": "recognizes_also",
+    "Notes also": "notes_also",
+    "Expresses also": "expresses_also",
+    "Acknowledges also": "acknowledges_also",
+    "Commits": "commits",
+    "Having received": "having_received",
+    "Recalls": "recalls",
+    "Also recalls": "recalls_also",
+    "Further recalls": "recalls_further",
+    "Rejects": "rejects",
+    "Objects": "objects",
+    "Strongly objects": "objects",
+    "Reminds": "reminds",
+    "Also reminds": "reminds_also",
+    "Notes with satisfaction": "notes_with_satisfaction",
+    "Expresses its appreciation": "expresses_appreciation",
+    "Expresses appreciation": "expresses_appreciation",
+    "Looks forward": "looks_forward",
+    "Resolves": "resolves",
+    "Renews": "renews",
+    "Extends": "extends",
+    "Designates": "designates",
+    "Agrees": "agrees",
+    "Pledges": "pledges",
+    "We": "we",
+    "Congratulates": "congratulates",
+    "Continues": "continues",
+    "Calls once again upon": "calls_upon",
+}
+OPERATIVE = {
+    **_OPERATIVE_BASE,
+    **{
+        f"{adverb} {phrase[0].lower()}{phrase[1:]}": f"{key}_{adverb.lower()}"
+        for phrase, key in _OPERATIVE_BASE.items()
+        if not phrase.startswith(("Also", "Further", "Once", "We"))
+        for adverb in ("Also", "Further")
+    },
+}
+
+INSTRUMENTS = {
+    "Charter of the United Nations": "UN_CHARTER",
+    "United Nations Charter": "UN_CHARTER",
+    "the Charter": "UN_CHARTER",
+    "Universal Declaration of Human Rights": "UDHR",
+    "Vienna Declaration and Programme of Action": "VDPA",
+    "International Covenant on Civil and Political Rights": "ICCPR",
+    "International Covenant on Economic, Social and Cultural Rights": "ICESCR",
+    "International Covenants on Human Rights": "ICCPR+ICESCR",
+    "2030 Agenda for Sustainable Development": "AGENDA_2030",
+    "2030 Agenda": "AGENDA_2030",
+    "United Nations Millennium Declaration": "MILLENNIUM_DECLARATION",
+    "Millennium Declaration": "MILLENNIUM_DECLARATION",
+    "Durban Declaration and Programme of Action": "DDPA",
+    "Declaration on the Right to Development": "DRTD",
+    "Convention on the Elimination of All Forms of Discrimination against Women": "CEDAW",
+    "Convention on the Rights of the Child": "CRC",
+    "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment "
+    "or Punishment": "CAT",
+    "Convention on the Rights of Persons with Disabilities": "CRPD",
+    "International Convention on the Elimination of All Forms of Racial Discrimination": "ICERD",
+    "International Convention on the Protection of the Rights of All Migrant Workers and "
+    "Members of Their Families": "ICMW",
+    "International Convention for the Protection of All Persons "
+    "from Enforced Disappearance": "CPED",
+    "Beijing Declaration and Platform for Action": "BPFA",
+    "United Nations Declaration on the Rights of Indigenous Peoples": "UNDRIP",
+    "Declaration on Human Rights Defenders": "UNDHRD",
+}
+
+_ADVISORY = Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee")
+_HC = Actor("high_commissioner", "United Nations High Commissioner for Human Rights")
+_OHCHR = Actor("ohchr", "Office of the United Nations High Commissioner for Human Rights")
+ACTORS = {
+    "Human Rights Council Advisory Committee": _ADVISORY,
+    "Advisory Committee": _ADVISORY,
+    "Secretary-General": Actor("secretary_general", "Secretary-General"),
+    "Office of the United Nations High Commissioner for Human Rights": _OHCHR,
+    "Office of the High Commissioner": _OHCHR,
+    "United Nations High Commissioner for Human Rights": _HC,
+    "High Commissioner": _HC,
+    "President of the General Assembly": Actor(
+        "president_of_the_general_assembly", "President of the General Assembly"
+    ),
+    "President of the Human Rights Council": Actor(
+        "president_of_the_human_rights_council", "President of the Human Rights Council"
+    ),
+    "Human Rights Council": Actor("human_rights_council", "Human Rights Council"),
+    "Council": Actor("human_rights_council", "Human Rights Council"),
+    "General Assembly": Actor("general_assembly", "General Assembly"),
+    "Special Rapporteur": Actor("special_rapporteur", "Special Rapporteur"),
+    "Independent Expert": Actor("independent_expert", "Independent Expert"),
+    "Working Group": Actor("working_group", "Working Group"),
+    "all States": Actor("states", "States"),
+    "States": Actor("states", "States"),
+    "Member States": Actor("member_states", "Member States"),
+    "relevant United Nations human rights mechanisms and procedures": Actor(
+        "un_human_rights_mechanisms", "United Nations human rights mechanisms and procedures"
+    ),
+    "Committee": Actor("committee", "Committee"),
+}
+
+_BODIES = {
+    "Human Rights Council": "HRC",
+    "General Assembly": "GA",
+    "Security Council": "SC",
+    "Economic and Social Council": "ECOSOC",
+    "Commission on Human Rights": "CHR",
+}
+
+
+def parse_date(text: str) -> str | None:
+    m = re.search(_DATE, text)
+    if not m:
+        return None
+    day, month, year = m.groups()
+    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
+
+
+def parse_period(text: str) -> tuple[str, str] | None:
+    m = re.fullmatch(
+        rf"\s*(\d{{1,2}})\s*(?:({_MONTH})\s*)?(?:(\d{{4}})\s*)?[-‑–—]\s*(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\s*",
+        text,
+    )
+    if not m:
+        return None
+    d1, m1, y1, d2, m2, y2 = m.groups()
+    start = f"{int(y1 or y2):04d}-{_MONTHS[m1 or m2]:02d}-{int(d1):02d}"
+    end = f"{int(y2):04d}-{_MONTHS[m2]:02d}-{int(d2):02d}"
+    return start, end
+
+
+_RES_NUM = r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+_BODY_WORDS = "|".join(_BODIES)
+
+PACK = LanguagePack(
+    code="en",
+    iso639_2="eng",
+    joiner=" ",
+    preamble=PhraseTable(PREAMBLE),
+    operative=PhraseTable(OPERATIVE),
+    body_names=_BODIES,
+    enacting_formula=re.compile(rf"^(?:The\s+)?(?P<body>{_BODY_WORDS})\s*,?$"),
+    title_line=re.compile(r"^(?P<number>(?:S-|ES-)?\d+/\d+)\s*\.\s*(?P<title>\S.*)$"),
+    session_line=re.compile(
+        rf"^(?P<session>{_ORD})\s+(?:special\s+)?session\b(?:\s+(?P<period>\d.*?\d{{4}}))?"
+    ),
+    agenda_line=re.compile(
+        r"Agenda items?\s+(?P<items>\d+(?:\s*\([a-z]\))?"
+        r"(?:(?:,\s*|\s+and\s+)\d+(?:\s*\([a-z]\))?)*)"
+    ),
+    adoption_line=re.compile(
+        rf"^Resolution adopted by the (?P<body>{_BODY_WORDS}) on (?P<date>{_DATE})"
+    ),
+    committee_line=re.compile(
+        r"^\[(?:on the report of the (?P<committee>.+?) \((?P<report>[^,)]+)(?:,[^)]*)?\)"
+        r"|without reference to a Main Committee \((?P<draft>[^)]*)\))\]$"
+    ),
+    meeting_line=re.compile(
+        rf"^(?P<number>\d+)(?:st|nd|rd|th)\s+(?P<plenary>plenary\s+)?meeting(?:\s+(?P<date>{_DATE}))?"
+    ),
+    date_line=re.compile(rf"^{_DATE}$"),
+    annex_line=re.compile(r"^Annex(?:\s+[IVX]+)?(?:\s+(?P<title>\S.*))?$"),
+    parse_number=en_number,
+    parse_date=parse_date,
+    parse_period=parse_period,
+    vote_tally=re.compile(
+        r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:,? with (?P<abstain>\d+) abstentions?)?"
+    ),
+    without_vote=re.compile(r"[Aa]dopted without (?:a )?vote"),
+    vote_headers={
+        "yes": re.compile(r"In favour\s*:"),
+        "no": re.compile(r"Against\s*:"),
+        "abstain": re.compile(r"Abstaining\s*:"),
+    },
+    name_separator=re.compile(r",\s*|;\s*"),
+    resolution_ref=re.compile(
+        rf"\b[Rr]esolutions?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
+        rf"(?:,\s*|\s+and\s+)(?!its\b){_RES_NUM})*)"
+    ),
+    ref_bodies=(
+        (re.compile(r"Sub-Commission"), "SUBCOM"),
+        (re.compile(r"Commission on Human Rights"), "CHR"),
+        (re.compile(r"Human Rights Council|the Council"), "HRC"),
+        (re.compile(r"Economic and Social Council"), "ECOSOC"),
+        (re.compile(r"Security Council"), "SC"),
+        (re.compile(r"General Assembly|the Assembly"), "GA"),
+    ),
+    own_body_words=re.compile(r"\bits\b"),
+    instruments=INSTRUMENTS,
+    actors=ACTORS,
+    request_phrases=re.compile(
+        r"(?:^|(?<=[;,]))\s*(?:and\s+)?(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
+    ),
+    due_session=re.compile(
+        rf"(?:(?:the\s+)?(?P<body>Human Rights Council|General Assembly|Council|Assembly)\s+)?"
+        rf"(?:at|before|by|during|in|of|to)\s+(?:its|the)\s+(?P<session>{_ORD})\s+session"
+    ),
+    mandate_kinds=(
+        (re.compile(r"\breport\b|\breports\b"), "report"),
+        (re.compile(r"\bconsult"), "consultation"),
+        (
+            re.compile(r"\b(?:convene|hold|organize)\b.{0,40}\b(?:meeting|panel|dialogue)"),
+            "meeting",
+        ),
+        (re.compile(r"consideration|provisional agenda|programme of work"), "consideration"),
+        (re.compile(r"\bstudy\b"), "study"),
+    ),
+    decides_scheduling=re.compile(
+        rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"
+    ),
+    sentence_end=".;:,",
+)

@@ -1,0 +1,281 @@
+"""Chinese: the language pack for texts in 中文."""
+
+from __future__ import annotations
+
+import re
+
+from concord.languages.base import Actor, LanguagePack, PhraseTable
+from concord.languages.numerals import zh_number
+from concord.text.mapped import Mapped
+
+_NUM = "[一二三四五六七八九十百零〇两]+"
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+
+PREAMBLE = {
+    "遵循": "guided_by",
+    "以…为指导": "guided_by",
+    "重申": "reaffirming",
+    "又重申": "reaffirming_also",
+    "还重申": "reaffirming_further",
+    "回顾": "recalling",
+    "又回顾": "recalling_also",
+    "还回顾": "recalling_further",
+    "承认": "acknowledging",
+    "又承认": "acknowledging_also",
+    "强调": "emphasizing",
+    "又强调": "emphasizing_also",
+    "还强调": "emphasizing_further",
+    "强调指出": "stressing",
+    "又强调指出": "stressing_also",
+    "着重指出": "underlining",
+    "又着重指出": "underlining_also",
+    "认为": "considering",
+    "又认为": "considering_also",
+    "认识到": "recognizing",
+    "又认识到": "recognizing_also",
+    "还认识到": "recognizing_further",
+    "确认": "affirming",
+    "注意到": "noting",
+    "又注意到": "noting_also",
+    "关切地注意到": "noting_with_concern",
+    "表示关切": "expressing_concern",
+    "深为关切": "deeply_concerned",
+    "关切": "concerned",
+    "欢迎": "welcoming",
+    "又欢迎": "welcoming_also",
+    "铭记": "bearing_in_mind",
+    "考虑到": "taking_into_account",
+    "深信": "convinced",
+    "决心": "determined",
+    "意识到": "aware",
+    "赞赏": "appreciating",
+    "谴责": "condemning",
+    "痛惜": "deploring",
+    "申明": "affirming",
+    "念及": "mindful",
+}
+
+OPERATIVE = {
+    "吁请": "calls_upon",
+    "又吁请": "calls_upon_also",
+    "促请": "calls_upon",
+    "又促请": "calls_upon_also",
+    "呼吁": "calls_upon",
+    "又呼吁": "calls_upon_also",
+    "重申": "reaffirms",
+    "又重申": "reaffirms_also",
+    "还重申": "reaffirms_further",
+    "强调": "emphasizes",
+    "又强调": "emphasizes_also",
+    "还强调": "emphasizes_further",
+    "强调指出": "stresses",
+    "着重指出": "underlines",
+    "请": "requests",
+    "又请": "requests_also",
+    "还请": "requests_further",
+    "确认": "affirms",
+    "敦促": "urges",
+    "又敦促": "urges_also",
+    "认为": "considers",
+    "邀请": "invites",
+    "又邀请": "invites_also",
+    "决定": "decides",
+    "又决定": "decides_also",
+    "还决定": "decides_further",
+    "鼓励": "encourages",
+    "又鼓励": "encourages_also",
+    "欢迎": "welcomes",
+    "又欢迎": "welcomes_also",
+    "注意到": "notes",
+    "表示注意到": "takes_note",
+    "赞赏地注意到": "notes_with_appreciation",
+    "表示关切": "expresses_concern",
+    "深表关切": "expresses_deep_concern",
+    "谴责": "condemns",
+    "强烈谴责": "strongly_condemns",
+    "痛惜": "deplores",
+    "建议": "recommends",
+    "赞同": "endorses",
+    "核可": "endorses",
+    "通过": "adopts",
+    "核准": "approves",
+    "承认": "recognizes",
+    "认识到": "recognizes",
+    "赞扬": "commends",
+    "表示赞赏": "expresses_appreciation",
+    "申明": "affirms",
+    "宣布": "declares",
+    "支持": "supports",
+    "重申其": "reaffirms",
+}
+
+INSTRUMENTS = {
+    "联合国宪章": "UN_CHARTER",
+    "《宪章》": "UN_CHARTER",
+    "世界人权宣言": "UDHR",
+    "维也纳宣言和行动纲领": "VDPA",
+    "公民权利和政治权利国际公约": "ICCPR",
+    "经济、社会及文化权利国际公约": "ICESCR",
+    "国际人权两公约": "ICCPR+ICESCR",
+    "2030 年可持续发展议程": "AGENDA_2030",
+    "2030年可持续发展议程": "AGENDA_2030",
+    "联合国千年宣言": "MILLENNIUM_DECLARATION",
+    "德班宣言和行动纲领": "DDPA",
+    "发展权利宣言": "DRTD",
+    "消除对妇女一切形式歧视公约": "CEDAW",
+    "儿童权利公约": "CRC",
+    "禁止酷刑和其他残忍、不人道或有辱人格的待遇或处罚公约": "CAT",
+    "残疾人权利公约": "CRPD",
+    "消除一切形式种族歧视国际公约": "ICERD",
+    "保护所有移徙工人及其家庭成员权利国际公约": "ICMW",
+    "保护所有人免遭强迫失踪国际公约": "CPED",
+    "北京宣言和行动纲要": "BPFA",
+    "联合国土著人民权利宣言": "UNDRIP",
+    "人权维护者宣言": "UNDHRD",
+}
+
+ACTORS = {
+    "人权理事会咨询委员会": Actor(
+        "hrc_advisory_committee", "Human Rights Council Advisory Committee"
+    ),
+    "咨询委员会": Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee"),
+    "秘书长": Actor("secretary_general", "Secretary-General"),
+    "联合国人权事务高级专员办事处": Actor(
+        "ohchr", "Office of the United Nations High Commissioner for Human Rights"
+    ),
+    "人权高专办": Actor("ohchr", "Office of the United Nations High Commissioner for Human Rights"),
+    "联合国人权事务高级专员": Actor(
+        "high_commissioner", "United Nations High Commissioner for Human Rights"
+    ),
+    "高级专员": Actor("high_commissioner", "United Nations High Commissioner for Human Rights"),
+    "大会主席": Actor("president_of_the_general_assembly", "President of the General Assembly"),
+    "人权理事会主席": Actor(
+        "president_of_the_human_rights_council", "President of the Human Rights Council"
+    ),
+    "人权理事会": Actor("human_rights_council", "Human Rights Council"),
+    "理事会": Actor("human_rights_council", "Human Rights Council"),
+    "大会": Actor("general_assembly", "General Assembly"),
+    "特别报告员": Actor("special_rapporteur", "Special Rapporteur"),
+    "独立专家": Actor("independent_expert", "Independent Expert"),
+    "工作组": Actor("working_group", "Working Group"),
+    "所有国家": Actor("states", "States"),
+    "各国": Actor("states", "States"),
+    "会员国": Actor("member_states", "Member States"),
+    "联合国有关人权机制及程序": Actor(
+        "un_human_rights_mechanisms", "United Nations human rights mechanisms and procedures"
+    ),
+}
+
+_BODIES = {
+    "人权理事会": "HRC",
+    "大会": "GA",
+    "安全理事会": "SC",
+    "经济及社会理事会": "ECOSOC",
+    "人权委员会": "CHR",
+}
+
+_STRAY_UNITS = "年月日号届次票个项条款段章节名岁人国种份位倍家时分秒%％"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_STRAY_NUMBER = re.compile(
+    rf"(?<=[{_CJK}，。、；：）》”]) ?(?<!第 )(?<!第)\d{{1,3}} (?=[{_CJK}])(?![{_STRAY_UNITS}])"
+)
+
+
+def drop_stray_numbers(text: Mapped) -> Mapped:
+    """Drop numbers PDF extraction leaves between Chinese words (``24 日 30 在日内瓦``).
+
+    A number between two Chinese characters that counts nothing (no 年, 日, 号, 届, 票...
+    after it, no 第 before it) is a line or page number from the layout.
+    """
+    return text.sub(_STRAY_NUMBER, "")
+
+
+def parse_date(text: str) -> str | None:
+    m = re.search(_DATE, text)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_period(text: str) -> tuple[str, str] | None:
+    m = re.fullmatch(
+        r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{4})\s*年\s*)?"
+        r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*",
+        text,
+    )
+    if not m:
+        return None
+    y1, m1, d1, y2, m2, d2 = m.groups()
+    start = f"{int(y1):04d}-{int(m1):02d}-{int(d1):02d}"
+    end = f"{int(y2 or y1):04d}-{int(m2 or m1):02d}-{int(d2):02d}"
+    return start, end
+
+
+_RES_NUM = r"(?:S-)?\d+(?:/\d+)?(?:\s*[A-Z](?![A-Za-z]))?(?:\s*\([IVXLC]+\))?"
+
+PACK = LanguagePack(
+    code="zh",
+    iso639_2="zho",
+    joiner="",
+    preamble=PhraseTable(PREAMBLE),
+    operative=PhraseTable(OPERATIVE),
+    body_names=_BODIES,
+    enacting_formula=re.compile(
+        r"^(?P<body>人权理事会|大会|安全理事会|经济及社会理事会|人权委员会)\s*[，,]$"
+    ),
+    title_line=re.compile(r"^(?P<number>(?:S-)?\d+/\d+)\s*[.．]\s*(?P<title>\S.*)$"),
+    session_line=re.compile(rf"^第\s*(?P<session>{_NUM}|\d+)\s*届(?:特别)?会议$"),
+    agenda_line=re.compile(r"^议程项目\s*(?P<items>.+)$"),
+    adoption_line=re.compile(
+        rf"^(?P<body>人权理事会|大会)?\s*(?P<date>{_DATE})\s*(?P<body2>人权理事会|大会)?(?:通过的)?决议$"
+    ),
+    committee_line=re.compile(
+        r"^\[(?:根据(?P<committee>.+?)的报告\s*[(（](?P<report>[^)）]*)[)）]\s*通过"
+        r"|未经发交主要委员会\s*[(（](?P<draft>[^)）]*)[)）]\s*而?通过)\]$"
+    ),
+    meeting_line=re.compile(r"^第\s*(?P<number>\d+)\s*次(?P<plenary>全体)?会议$"),
+    date_line=re.compile(rf"^{_DATE}$"),
+    annex_line=re.compile(r"^附件(?:\s+(?P<title>\S.*))?$"),
+    parse_number=zh_number,
+    parse_date=parse_date,
+    parse_period=parse_period,
+    vote_tally=re.compile(
+        r"以\s*(?P<yes>\d+)\s*票对\s*(?P<no>\d+)\s*票(?:\s*[、，,]\s*(?P<abstain>\d+)\s*票弃权)?"
+    ),
+    without_vote=re.compile(r"未经表决(?:获得)?通过"),
+    vote_headers={
+        "yes": re.compile(r"赞成\s*[：:]"),
+        "no": re.compile(r"反对\s*[：:]"),
+        "abstain": re.compile(r"弃权\s*[：:]"),
+    },
+    name_separator=re.compile(r"[、，,；;]"),
+    resolution_ref=re.compile(
+        rf"第\s*(?P<nums>{_RES_NUM}(?:\s*(?:[、，,]|和|及)\s*{_RES_NUM})*)\s*号决议"
+    ),
+    ref_bodies=(
+        (re.compile(r"促进和保护人权小组委员会|小组委员会"), "SUBCOM"),
+        (re.compile(r"人权委员会"), "CHR"),
+        (re.compile(r"人权理事会"), "HRC"),
+        (re.compile(r"经济及社会理事会|经社理事会"), "ECOSOC"),
+        (re.compile(r"安全理事会|安理会"), "SC"),
+        (re.compile(r"大会"), "GA"),
+    ),
+    own_body_words=re.compile(r"其"),
+    instruments=INSTRUMENTS,
+    actors=ACTORS,
+    request_phrases=re.compile(r"(?:^|(?<=[；;，,。]))\s*(?:并|又|还|并且)?请(?!求)"),
+    due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
+    mandate_kinds=(
+        (re.compile(r"提交.{0,12}报告|报告"), "report"),
+        (re.compile(r"协商|磋商"), "consultation"),
+        (re.compile(r"举行.{0,12}会议|召开"), "meeting"),
+        (re.compile(r"继续审议|审议|列入.{0,12}议程"), "consideration"),
+        (re.compile(r"研究"), "study"),
+    ),
+    decides_scheduling=re.compile(rf"第\s*{_NUM}\s*届会议"),
+    inline_steps=(drop_stray_numbers,),
+    clause_separator=re.compile(r"[；;]"),
+    sentence_end="，,；;。：:",
+    cjk=True,
+)

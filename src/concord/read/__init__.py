@@ -1,0 +1,59 @@
+"""Reading a resolution: decode, normalise, segment, parse, extract.
+
+The public verbs are :func:`parse_text`, :func:`parse_bytes` and :func:`parse_file`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from concord.errors import ConcordError
+from concord.model import Resolution
+from concord.read.parse import parse_text
+from concord.text.decode import decode
+
+# Anything larger is not one resolution (the longest run to a few hundred kilobytes).
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str = "-",
+    language: str | None = None,
+    symbol: str | None = None,
+    adopted_on: str | None = None,
+) -> Resolution:
+    """Decode and read one resolution; :class:`ConcordError` names ``source`` on bad input."""
+    if len(data) > MAX_BYTES:
+        raise ConcordError(f"too large for one resolution ({len(data)} bytes)", source)
+    text = decode(data, source)
+    try:
+        return parse_text(
+            text, source=source, language=language, symbol=symbol, adopted_on=adopted_on
+        )
+    except ConcordError as exc:
+        raise exc.with_source(source) from None
+
+
+def parse_file(
+    path: str | Path,
+    *,
+    language: str | None = None,
+    symbol: str | None = None,
+    adopted_on: str | None = None,
+) -> Resolution:
+    """Read the resolution in the text file at ``path``."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConcordError("no such file", source) from None
+    except IsADirectoryError:
+        raise ConcordError("is a folder, not a file", source) from None
+    except OSError as exc:
+        raise ConcordError(f"cannot read: {exc.strerror or exc}", source) from None
+    return parse_bytes(data, source=source, language=language, symbol=symbol, adopted_on=adopted_on)
+
+
+__all__ = ["parse_bytes", "parse_file", "parse_text"]

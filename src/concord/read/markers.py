@@ -1,0 +1,129 @@
+"""Footnote markers in running text: found, checked against the footnotes, and taken out.
+
+Markers come as superscripts (``¹``), Markdown (``[^3]``) or bare digits glued to the
+word or punctuation before them (``Rights,1``, ``Rights2``, ``of 20172`` for the year 2017
+and note 2, ``resolution 77/2285`` for 77/228 and note 5). A bare digit is only a marker
+when it is the next note number expected and that note exists: numbers in the text are
+far more common than notes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from concord.text.mapped import Mapped
+
+_SUPERSCRIPT_TO_DIGIT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# Words a number after a space counts: "paragraph 5 of" is no footnote.
+_COUNTED_WORDS = tuple(
+    f"{w} "
+    for w in (
+        "para", "paragraph", "paragraphs", "article", "articles", "resolution", "No", "chapter",
+        "section", "vol", "page", "annex", "item", "session", "rule", "principle", "goal",
+        "target", "decision", "and", "of", "to", "by", "than", "over", "some", "about",
+    )
+)  # fmt: skip
+# Candidates only; what they are is decided from the characters around them, which is far
+# faster than lookbehinds tried at every position.
+_MARKER = re.compile(
+    r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
+    r"|\[\^(?P<md>\d{1,3})\]"
+    r"|(?<!\d)(?P<digits>\d{1,6})(?=[\s,.;:)\]，。；：、》”]|$)"
+)
+_GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:)]”’»》")
+_SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:)”’")
+_SYMBOL = re.compile(r"\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b")
+
+
+@dataclass(slots=True)
+class MarkerState:
+    """Notes known to the document and the next one expected, in reading order."""
+
+    known: frozenset[str]
+    expected: int = 1
+    seen: set[str] = field(default_factory=set)
+
+    def accept(self, marker: str, explicit: bool, slack: int = 1) -> bool:
+        """Explicit markers always count; a bare number only when it is a known note and
+        the next expected (or, with ``slack``, one after a marker that was missed)."""
+        if explicit:
+            self._advance(marker)
+            return True
+        if marker in self.known and self.expected <= int(marker) <= self.expected + slack:
+            self._advance(marker)
+            return True
+        return False
+
+    def _advance(self, marker: str) -> None:
+        self.seen.add(marker)
+        if marker.isdigit() and int(marker) >= self.expected:
+            self.expected = int(marker) + 1
+
+
+def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
+    """``text`` without its footnote markers, and the markers in the order cited."""
+    cited: list[str] = []
+    if not _MARKER.search(text.text):
+        return text, cited
+    masked = _masked_ranges(text.text)
+
+    def replace(m: re.Match[str]) -> str:
+        if m.group("sup"):
+            marker = m.group("sup").translate(_SUPERSCRIPT_TO_DIGIT)
+        elif m.group("md"):
+            marker = m.group("md")
+        else:
+            if any(a <= m.start() < b for a, b in masked):
+                return m.group(0)
+            kept, marker = _bare(m, state)
+            if marker:
+                cited.append(marker)
+            return kept
+        state.accept(marker, explicit=True)
+        cited.append(marker)
+        return ""
+
+    return text.sub(_MARKER, replace), cited
+
+
+def _bare(m: re.Match[str], state: MarkerState) -> tuple[str, str | None]:
+    """A number in the text: ``(what stays, the note marker)`` — most numbers stay whole."""
+    digits = m.group("digits")
+    text = m.string
+    at = m.start()
+    prev = text[at - 1] if at else ""
+    if len(digits) in (5, 6) and digits[:2] in ("18", "19", "20") and prev != "/":
+        # "of 20172": the year 2017 and note 2.
+        if state.accept(digits[4:], explicit=False):
+            return digits[:4], digits[4:]
+        return digits, None
+    if prev == "/":
+        # "resolution 77/2285": numbers run to a few hundred a session, so 228 and note 5.
+        for k in (1, 2):
+            if len(digits) > k + 1 and int(digits) > 400 and state.accept(digits[-k:], False):
+                return digits[:-k], digits[-k:]
+        return digits, None
+    if len(digits) > 3:
+        return digits, None
+    decimal = prev == "." and at > 1 and text[at - 2].isdigit()
+    if prev in _GLUED_AFTER and not decimal and state.accept(digits, explicit=False):
+        return "", digits
+    if prev == " " and at > 1 and text[at - 2] in _SPACED_AFTER and _spaced_end(text, m.end()):
+        counted = text[max(0, at - 12) : at].endswith(_COUNTED_WORDS)
+        if not counted and state.accept(digits, explicit=False, slack=0):
+            return "", digits
+    return digits, None
+
+
+def _spaced_end(text: str, end: int) -> bool:
+    """A spaced marker is followed by two spaces, a lower-case word, a comma or the end."""
+    rest = text[end : end + 2]
+    if not rest or rest[0] in ",;":
+        return True
+    return rest[0] == " " and (rest[1:] == "" or rest[1].isspace() or rest[1].islower())
+
+
+def _masked_ranges(text: str) -> list[tuple[int, int]]:
+    """Document symbols (``A/80/L.6``): digits inside them are never markers."""
+    return [(m.start(), m.end()) for m in _SYMBOL.finditer(text)]

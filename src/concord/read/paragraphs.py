@@ -1,0 +1,234 @@
+"""Body lines -> paragraphs: where one starts, its number, its opening phrase, its parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from concord.languages.base import LanguagePack, PhraseTable
+from concord.model import Warning
+from concord.read.segment import Line
+from concord.text.mapped import Mapped
+from concord.text.normalise import drop_cjk_spaces, mend_hyphen_space, unbreak
+
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\s*[.．](?!\d)\s*(?=\S)")
+_TRAILING_MARKS = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹ *]"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A paragraph being read: its text keeps the map into the raw input."""
+
+    text: Mapped
+    full: Mapped
+    num: str | None = None
+    kind: str = "preamble"
+    footnotes: list[str] = field(default_factory=list)
+
+
+def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -> list[list[Line]]:
+    """Lines into paragraphs.
+
+    A line opens a paragraph when it starts with a number (``5.``) or a known opening
+    phrase and the text before it ended a paragraph (or a meaningful blank line stands
+    between them); anything else continues the paragraph before it.
+    """
+    paras: list[list[Line]] = []
+    numbered = False
+    for line in lines:
+        opens = not paras or _opens(line, paras[-1][-1], pack, blank_lines_meaningful)
+        is_numbered = bool(_NUMBERED.match(line.text.text))
+        # Once paragraphs are numbered, a sentence that opens like a paragraph ("We will
+        # ensure ...") inside a numbered one does not start a new one.
+        if opens and numbered and not is_numbered:
+            opens = False
+        numbered = numbered or (opens and is_numbered)
+        if opens:
+            paras.append([line])
+        else:
+            paras[-1].append(line)
+    return paras
+
+
+def _opens(line: Line, prev: Line, pack: LanguagePack, blank_meaningful: bool) -> bool:
+    text = line.text.text
+    if not (_NUMBERED.match(text) or pack.preamble.match(text) or pack.operative.match(text)):
+        return False
+    if line.blank_before and blank_meaningful:
+        return True
+    return ends_paragraph(prev.text.text, pack)
+
+
+def ends_paragraph(text: str, pack: LanguagePack) -> bool:
+    stripped = text.rstrip(_TRAILING_MARKS).rstrip('”’"')
+    return bool(stripped) and stripped[-1] in pack.sentence_end
+
+
+def build(lines: list[Line], pack: LanguagePack) -> Mapped:
+    """One paragraph's lines joined and cleaned, still mapped to the raw text."""
+    text = unbreak([line.text for line in lines], pack.joiner)
+    text = mend_hyphen_space(text)
+    if pack.cjk:
+        text = drop_cjk_spaces(text)
+    for step in pack.inline_steps:
+        text = step(text)
+    return text.strip()
+
+
+def split_inline_numbers(drafts: list[Draft]) -> list[Draft]:
+    """``... persons.8 6. We recall ...``: a numbered paragraph that PDF extraction ran into
+    the one before it is split off, when its number is the next one expected."""
+    out: list[Draft] = []
+    for draft in drafts:
+        while draft.num is not None:
+            expected = int(draft.num) + 1
+            pattern = re.compile(
+                rf"(?<=[.;:。；：])(?P<note>\d{{1,3}})?\s+(?P<num>{expected})\s*[.．]\s+(?=\S)"
+            )
+            m = pattern.search(draft.full.text)
+            if not m:
+                break
+            head = draft.full.slice(0, m.end("note") if m.group("note") else m.start()).strip()
+            tail = draft.full.slice(m.start("num")).strip()
+            out.append(_numbered(head, draft.kind))
+            draft = _numbered(tail, draft.kind)
+        out.append(draft)
+    return out
+
+
+def _numbered(full: Mapped, kind: str) -> Draft:
+    m = _NUMBERED.match(full.text)
+    if not m:
+        return Draft(full, full, None, kind)
+    return Draft(full.slice(m.end()), full, m.group("num"), kind)
+
+
+def classify(paras: list[Mapped], pack: LanguagePack) -> list[Draft]:
+    """Number and kind of each paragraph: preambular until the first operative one."""
+    drafts: list[Draft] = []
+    operative = False
+    for full in paras:
+        draft = _numbered(full, "preamble")
+        if draft.num is not None or operative or _looks_operative(draft.text.text, pack):
+            operative = True
+            draft.kind = "operative"
+        drafts.append(draft)
+    return drafts
+
+
+def _looks_operative(text: str, pack: LanguagePack) -> bool:
+    op = pack.operative.match(text)
+    if not op:
+        return False
+    pre = pack.preamble.match(text)
+    if pre is None or len(op[0]) > len(pre[0]):
+        return True
+    return text.rstrip(_TRAILING_MARKS)[-1:] in ".。;；"
+
+
+def numbering_warnings(drafts: list[Draft], where: str) -> list[Warning]:
+    warnings = []
+    expected = 1
+    for draft in drafts:
+        if draft.num is None:
+            continue
+        if int(draft.num) != expected:
+            warnings.append(
+                Warning(
+                    "numbering",
+                    f"{where} paragraph numbered {draft.num} where {expected} was expected",
+                    draft.full.span(),
+                )
+            )
+        expected = int(draft.num) + 1
+    return warnings
+
+
+def intro(text: str, table: PhraseTable) -> tuple[str, str] | None:
+    return table.match(text)
+
+
+# --- sub-paragraphs ----------------------------------------------------------------------
+
+_SUB_MARK = re.compile(r"\((?P<m>[a-z]{1,2}|[ivxl]{1,5})\)\s*(?=\S)")
+_SUB_AFTER = frozenset(":;,.：；，。")
+_ROMANS = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+    "xvi",
+    "xvii",
+    "xviii",
+    "xix",
+    "xx",
+]
+
+
+@dataclass(slots=True)
+class SubDraft:
+    marker: str
+    start: int
+    end: int = 0
+    children: list[SubDraft] = field(default_factory=list)
+
+
+def find_subparagraphs(text: str) -> tuple[int, list[SubDraft]]:
+    """Where the chapeau ends, and the ``(a)``/``(i)`` items, checked against their sequence.
+
+    A marker is taken only where it is the next in its list: ``(a)`` then ``(b)``; a Roman
+    ``(i)`` starts a nested list inside a lettered item whose text so far ends with a colon.
+    """
+    items: list[SubDraft] = []
+    if "(" not in text:
+        return len(text), items
+    for m in _SUB_MARK.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before and before[-1] not in _SUB_AFTER:
+            continue
+        marker = m.group("m")
+        next_letter = chr(ord("a") + len(items)) if len(items) < 26 else None
+        current = items[-1] if items else None
+        next_roman = (
+            _ROMANS[len(current.children)] if current and len(current.children) < 20 else None
+        )
+        if (
+            marker == next_roman
+            and current is not None
+            and (current.children or text[: m.start()].rstrip().endswith((":", "：")))
+            and not (marker == next_letter and not current.children)
+        ):
+            _close(current.children, m.start())
+            current.children.append(SubDraft(marker, m.end()))
+        elif marker == next_letter and (
+            items or text[: m.start()].rstrip().endswith((":", "：", ",", "，")) or m.start() == 0
+        ):
+            _close(items, m.start())
+            if current:
+                _close(current.children, m.start())
+            items.append(SubDraft(marker, m.end()))
+    _close(items, len(text))
+    for item in items:
+        _close(item.children, item.end)
+    chapeau_end = _marker_start(text, items[0].start) if items else len(text)
+    return chapeau_end, items
+
+
+def _close(items: list[SubDraft], end: int) -> None:
+    if items and items[-1].end == 0:
+        items[-1].end = end
+
+
+def _marker_start(text: str, content_start: int) -> int:
+    return text.rfind("(", 0, content_start)

@@ -1,0 +1,320 @@
+"""The reader's driver: decoded text -> :class:`~concord.model.Resolution`."""
+
+from __future__ import annotations
+
+import re
+
+from concord import languages
+from concord.errors import ConcordError
+from concord.extract.mandates import find_mandates
+from concord.extract.references import find_references, resolution_symbol
+from concord.extract.votes import read_adoption
+from concord.languages.base import LanguagePack
+from concord.model import (
+    Adoption,
+    Annex,
+    Footnote,
+    Mandate,
+    Paragraph,
+    Reference,
+    Resolution,
+    Warning,
+)
+from concord.read.heading import Heading, read_closing, read_heading
+from concord.read.markers import MarkerState, take_markers
+from concord.read.paragraphs import (
+    Draft,
+    SubDraft,
+    build,
+    classify,
+    find_subparagraphs,
+    group,
+    numbering_warnings,
+    split_inline_numbers,
+)
+from concord.read.segment import Blocks, Line, footnote_text, segment
+from concord.text.mapped import Mapped, join
+from concord.text.normalise import drop_cjk_spaces, normalise_document
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str | None = None,
+    language: str | None = None,
+    symbol: str | None = None,
+    adopted_on: str | None = None,
+) -> Resolution:
+    """Read one resolution from its decoded text.
+
+    ``symbol`` and ``adopted_on`` supply what a text without its heading cannot say
+    (from a manifest or the command line); they win over what the text prints.
+    """
+    pack = languages.get(language or languages.detect(text))
+    doc = normalise_document(Mapped.of(text))
+    blocks = segment(doc, pack)
+    head = read_heading(blocks.heading, blocks.formula, pack)
+    return _Reader(pack, blocks, head, source).read(symbol, adopted_on)
+
+
+class _Reader:
+    def __init__(self, pack: LanguagePack, blocks: Blocks, head: Heading, source: str | None):
+        self.pack = pack
+        self.blocks = blocks
+        self.head = head
+        self.source = source
+        self.warnings: list[Warning] = [*blocks.warnings, *head.warnings]
+        self._texts: list[tuple[str, Mapped]] = []
+
+    def read(self, symbol: str | None, adopted_on: str | None) -> Resolution:
+        pack, head = self.pack, self.head
+        body_lines = _drop_running_heads(self.blocks.body, head.title)
+        drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack))
+        annex_drafts = [self._annex_drafts(lines) for lines in self.blocks.annexes]
+        notes = self._footnote_texts()
+        state = MarkerState(frozenset(notes))
+        for draft in [*drafts, *(d for a in annex_drafts for d in a)]:
+            draft.text, draft.footnotes = take_markers(draft.text, state)
+            if pack.cjk and draft.footnotes:
+                draft.text = drop_cjk_spaces(draft.text)
+        preamble_drafts = [d for d in drafts if d.kind == "preamble"]
+        operative_drafts = [d for d in drafts if d.kind == "operative"]
+        self.warnings += numbering_warnings(operative_drafts, "operative")
+        preamble = [self._paragraph(d, f"pp_{i}") for i, d in enumerate(preamble_drafts, 1)]
+        operative = [self._paragraph(d, f"op_{i}") for i, d in enumerate(operative_drafts, 1)]
+        for n, drafts_of_annex in enumerate(annex_drafts, 1):
+            self.warnings += numbering_warnings(drafts_of_annex, f"annex {n}")
+        annexes = self._annexes(annex_drafts)
+        self._check_is_resolution(preamble, operative, annexes)
+        meeting, closing_date = read_closing(self.blocks.closing, pack)
+        body = head.body
+        number = head.number
+        symbol = symbol or (resolution_symbol(body, number) if number and body else None)
+        adopted = adopted_on or head.adopted_on or closing_date
+        adoption = self._adoption()
+        paragraphs = [*preamble, *operative, *(p for a in annexes for p in a.paragraphs)]
+        texts = {d_id: text for d_id, text in self._texts}
+        references = self._references(paragraphs, texts, notes)
+        mandates = self._mandates(operative, texts)
+        footnotes = self._footnotes(notes, paragraphs)
+        self._check_complete(symbol, adopted, meeting)
+        return Resolution(
+            language=pack.code,
+            symbol=symbol,
+            number=number,
+            body=body,
+            session=head.session,
+            session_period=head.session_period,
+            agenda_items=tuple(head.agenda_items),
+            adopted_on=adopted,
+            meeting=meeting,
+            committee_report=head.committee_report,
+            title=head.title,
+            uri=_uri(body, adopted, number, pack.code),
+            preamble=tuple(preamble),
+            operative=tuple(operative),
+            footnotes=footnotes,
+            annexes=tuple(annexes),
+            adoption=adoption,
+            references=tuple(references),
+            mandates=tuple(mandates),
+            warnings=tuple(self.warnings),
+            source=self.source,
+        )
+
+    # --- paragraphs ------------------------------------------------------------------
+
+    def _paragraphs(self, lines: list[Line]) -> list[Mapped]:
+        groups = group(lines, self.pack, self.blocks.blank_lines_meaningful)
+        return [p for p in (build(g, self.pack) for g in groups) if p.text]
+
+    def _annex_drafts(self, lines: list[Line]) -> list[Draft]:
+        paras = self._paragraphs(lines[1:])
+        drafts = split_inline_numbers(classify(paras, self.pack))
+        for draft in drafts:
+            draft.kind = "annex"
+        return drafts
+
+    def _paragraph(self, draft: Draft, pid: str) -> Paragraph:
+        self._texts.append((pid, draft.text))
+        table = self.pack.preamble if draft.kind == "preamble" else self.pack.operative
+        text = draft.text.text
+        found = table.match(text) or (
+            self.pack.preamble if draft.kind != "preamble" else self.pack.operative
+        ).match(text)
+        intro, key = found if found else (None, None)
+        if found is None:
+            self.warnings.append(
+                Warning(
+                    "unknown_intro",
+                    f"opening phrase of {pid} not known: {text[:30]!r}",
+                    draft.full.span(0, min(len(draft.full), 30)),
+                )
+            )
+        _, items = find_subparagraphs(text)
+        subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
+        return Paragraph(
+            id=pid,
+            kind=draft.kind,  # type: ignore[arg-type]
+            num=draft.num,
+            intro=intro,
+            intro_key=key,
+            text=text,
+            span=draft.full.span(),
+            subparagraphs=subs,
+            footnotes=tuple(dict.fromkeys(draft.footnotes)),
+        )
+
+    def _sub(self, text: Mapped, item: SubDraft, parent: str, kind: str) -> Paragraph:
+        """A sub-paragraph: its text runs to the next item (nested items included)."""
+        pid = f"{parent}__{item.marker}"
+        piece = text.slice(item.start, item.end).strip()
+        return Paragraph(
+            id=pid,
+            kind=kind,  # type: ignore[arg-type]
+            num=f"({item.marker})",
+            intro=None,
+            intro_key=None,
+            text=piece.text,
+            span=piece.span(),
+            subparagraphs=tuple(self._sub(text, c, pid, kind) for c in item.children),
+        )
+
+    def _annexes(self, annex_drafts: list[list[Draft]]) -> list[Annex]:
+        annexes = []
+        for n, (lines, drafts) in enumerate(zip(self.blocks.annexes, annex_drafts, strict=True), 1):
+            first = lines[0].text
+            m = self.pack.annex_line.match(first.text)
+            title = m.group("title") if m and m.group("title") else None
+            paras = tuple(
+                self._paragraph(d, f"annex_{n}__para_{i}") for i, d in enumerate(drafts, 1)
+            )
+            end = lines[-1].text.span()[1]
+            annexes.append(Annex(f"annex_{n}", title, paras, (first.span()[0], end)))
+        return annexes
+
+    # --- the rest ----------------------------------------------------------------------
+
+    def _footnote_texts(self) -> dict[str, Mapped]:
+        notes: dict[str, Mapped] = {}
+        for note in self.blocks.footnotes:
+            text = footnote_text(note, self.pack.joiner)
+            if note.marker in notes:
+                self.warnings.append(
+                    Warning(
+                        "duplicate_footnote", f"footnote {note.marker} printed twice", text.span()
+                    )
+                )
+                continue
+            notes[note.marker] = text
+        return notes
+
+    def _footnotes(
+        self, notes: dict[str, Mapped], paragraphs: list[Paragraph]
+    ) -> tuple[Footnote, ...]:
+        cited: dict[str, list[str]] = {m: [] for m in notes}
+        for para in paragraphs:
+            for marker in para.footnotes:
+                if marker in cited:
+                    cited[marker].append(para.id)
+                else:
+                    self.warnings.append(
+                        Warning(
+                            "missing_footnote",
+                            f"{para.id} cites footnote {marker}, which is not in the text",
+                            para.span,
+                        )
+                    )
+        out = []
+        for marker, text in sorted(notes.items(), key=lambda kv: int(kv[0])):
+            if not cited[marker]:
+                self.warnings.append(
+                    Warning("uncited_footnote", f"footnote {marker} is cited nowhere", text.span())
+                )
+            out.append(Footnote(marker, text.text, text.span(), tuple(cited[marker])))
+        return tuple(out)
+
+    def _adoption(self) -> Adoption:
+        lines = self.blocks.adoption
+        if not lines:
+            return Adoption("not_stated")
+        block = join([line.text for line in lines], self.pack.joiner)
+        from concord.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+        adoption, warnings = read_adoption(
+            block, self.pack, lambda n: gazetteer.resolve(n, lang=self.pack.code)
+        )
+        self.warnings += warnings
+        return adoption
+
+    def _references(
+        self, paragraphs: list[Paragraph], texts: dict[str, Mapped], notes: dict[str, Mapped]
+    ) -> list[Reference]:
+        refs: list[Reference] = []
+        body = self.head.body
+        if self.head.committee_report:
+            report = self.head.committee_report
+            span = self.head.committee_span or (0, 0)
+            refs.append(Reference("document", report, report, "heading", span))
+        for para in paragraphs:
+            refs += find_references(texts[para.id], para.id, self.pack, body)
+        for marker, text in notes.items():
+            refs += find_references(text, f"fn_{marker}", self.pack, body)
+        return refs
+
+    def _mandates(self, operative: list[Paragraph], texts: dict[str, Mapped]) -> list[Mandate]:
+        out: list[Mandate] = []
+        for para in operative:
+            out += find_mandates(para, texts[para.id], self.pack, self.head.body)
+        return out
+
+    def _check_is_resolution(
+        self, preamble: list[Paragraph], operative: list[Paragraph], annexes: list[Annex]
+    ) -> None:
+        known = sum(1 for p in [*preamble, *operative] if p.intro_key or p.num)
+        if self.blocks.formula is None and self.head.number is None and known == 0:
+            raise ConcordError(
+                "not a resolution: no heading, enacting formula or resolution paragraphs found",
+                self.source,
+            )
+
+    def _check_complete(self, symbol: str | None, adopted: str | None, meeting: object) -> None:
+        if symbol is None:
+            self.warnings.append(Warning("no_symbol", "the resolution's symbol was not found"))
+        if adopted is None:
+            self.warnings.append(Warning("no_date", "the adoption date was not found"))
+        if self.blocks.formula is not None and meeting is None:
+            self.warnings.append(
+                Warning("no_closing", "no closing meeting line found: the text may be truncated")
+            )
+
+
+def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
+    """Running heads repeat (a cut of) the title between paragraphs: they go."""
+    if not title:
+        return lines
+    norm_title = re.sub(r"\s+", " ", title)
+    out = []
+    for line in lines:
+        text = re.sub(r"\s+", " ", line.text.text)
+        if len(text) >= 12 and norm_title.startswith(text) and not text.endswith((",", ";", ".")):
+            continue
+        out.append(line)
+    return out
+
+
+def _uri(body: str | None, adopted: str | None, number: str | None, language: str) -> str | None:
+    if not (body and adopted and number):
+        return None
+    try:
+        from concord.model.uri import resolution_uri
+    except ImportError:  # pragma: no cover - the URI module ships with the package
+        return None
+    try:
+        return resolution_uri(body, adopted, number, language).expression_uri()
+    except ValueError:
+        return None
+
+
+__all__ = ["parse_text"]

@@ -1,0 +1,220 @@
+"""Segment: cleaned lines -> the blocks of a resolution.
+
+Heading (everything before the enacting formula), body lines, closing (date, meeting),
+the adoption block in brackets, annexes, and the footnotes found at page feet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from concord.languages.base import LanguagePack
+from concord.model import Warning
+from concord.text.mapped import Mapped, join
+from concord.text.normalise import is_footnote_rule, is_job_number, is_page_furniture
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_SUPERSCRIPT_NOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_MARKDOWN_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
+_PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: Mapped
+    blank_before: bool
+
+
+@dataclass(slots=True)
+class RawFootnote:
+    marker: str
+    lines: list[Mapped]
+
+
+@dataclass(slots=True)
+class Blocks:
+    heading: list[Line] = field(default_factory=list)
+    formula: Line | None = None
+    body: list[Line] = field(default_factory=list)
+    closing: list[Line] = field(default_factory=list)
+    adoption: list[Line] = field(default_factory=list)
+    annexes: list[list[Line]] = field(default_factory=list)
+    footnotes: list[RawFootnote] = field(default_factory=list)
+    furniture: list[Mapped] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    blank_lines_meaningful: bool = True
+
+
+def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped]]:
+    """Lines of text, with footnotes and page furniture taken out.
+
+    Footnotes come as ``¹ text`` (Chinese PDFs), ``[^1]: text`` (Markdown extraction) or as
+    a block after a rule at the foot of a page (``1 Resolution 217 A (III).``), which runs
+    until the page's job number.
+    """
+    lines: list[Line] = []
+    notes: list[RawFootnote] = []
+    furniture: list[Mapped] = []
+    blank = False
+    in_notes = False
+    for raw_line in doc.lines():
+        line = raw_line.strip()
+        text = line.text
+        if not text:
+            blank = True
+            continue
+        if is_footnote_rule(text):
+            in_notes = True
+            continue
+        if is_job_number(text) or is_page_furniture(text):
+            furniture.append(line)
+            in_notes = False
+            continue
+        note = _note_start(text, in_notes)
+        if note:
+            marker, offset = note
+            notes.append(RawFootnote(marker, [line.slice(offset)]))
+            continue
+        if in_notes and notes:
+            notes[-1].lines.append(line)
+            continue
+        lines.append(Line(line, blank))
+        blank = False
+    return lines, notes, furniture
+
+
+def _note_start(text: str, in_notes: bool) -> tuple[str, int] | None:
+    m = _SUPERSCRIPT_NOTE.match(text) or _MARKDOWN_NOTE.match(text)
+    if not m and in_notes:
+        m = _PLAIN_NOTE.match(text)
+    if not m:
+        return None
+    return m.group(1).translate(SUPERSCRIPT_DIGITS), m.start(2)
+
+
+def segment(doc: Mapped, pack: LanguagePack) -> Blocks:
+    lines, notes, furniture = split_lines(doc)
+    blocks = Blocks(footnotes=notes, furniture=furniture)
+    blocks.blank_lines_meaningful = _blank_lines_meaningful(lines)
+    lines = _split_inline_closing(lines, pack)
+    start = _find_formula(lines, pack)
+    if start is None:
+        blocks.body = lines
+        if lines:
+            blocks.warnings.append(
+                Warning(
+                    "no_heading",
+                    "no enacting formula found: the text is read as paragraphs only",
+                    lines[0].text.span(0, 0),
+                )
+            )
+    else:
+        blocks.heading = lines[:start]
+        blocks.formula = lines[start]
+        blocks.body = lines[start + 1 :]
+    _split_tail(blocks, pack)
+    return blocks
+
+
+def _blank_lines_meaningful(lines: list[Line]) -> bool:
+    """False when the extraction put a blank line after every line of the page layout:
+    blank lines then say nothing about paragraphs. Lines that are whole paragraphs
+    (long) separated by blank lines are another matter."""
+    if len(lines) < 6:
+        return True
+    blanks = sum(1 for line in lines[1:] if line.blank_before)
+    lengths = sorted(len(line.text) for line in lines)
+    layout_lines = lengths[len(lengths) // 2] < 100
+    return not (blanks >= 0.75 * (len(lines) - 1) and layout_lines)
+
+
+def _find_formula(lines: list[Line], pack: LanguagePack) -> int | None:
+    for i, line in enumerate(lines[:60]):
+        if pack.enacting_formula.match(line.text.text):
+            return i
+    return None
+
+
+_INLINE_CLOSING_EN = re.compile(
+    r"(?<=[.;])\s+(?=\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b)|\s+(?=\[(?:Adopted|经|未经))"
+)
+
+
+def _split_inline_closing(lines: list[Line], pack: LanguagePack) -> list[Line]:
+    """``... session. 54th meeting 23 March 2018 [Adopted ...`` -> three lines."""
+    out: list[Line] = []
+    for line in lines:
+        text = line.text
+        if "meeting" not in text.text and "[" not in text.text:
+            out.append(line)
+            continue
+        cuts = [m.end() for m in _INLINE_CLOSING_EN.finditer(text.text)]
+        if not cuts:
+            out.append(line)
+            continue
+        start = 0
+        for cut in [*cuts, len(text)]:
+            piece = text.slice(start, cut).strip()
+            if piece.text:
+                out.append(Line(piece, line.blank_before if start == 0 else True))
+            start = cut
+    return out
+
+
+def _split_tail(blocks: Blocks, pack: LanguagePack) -> None:
+    """Move the closing, the adoption block and annexes out of the body.
+
+    Annexes follow the closing (``Annex`` / ``附件`` on a line of its own); a text with no
+    closing can still have them.
+    """
+    body = blocks.body
+    closing_at = _closing_start(body, pack)
+    search_from = 0 if closing_at is None else closing_at
+    annex_at = next(
+        (i for i in range(search_from, len(body)) if pack.annex_line.match(body[i].text.text)),
+        None,
+    )
+    if annex_at is not None:
+        blocks.annexes = _split_annexes(body[annex_at:], pack)
+        body = body[:annex_at]
+    if closing_at is not None:
+        tail = body[closing_at:]
+        body = body[:closing_at]
+        for i, line in enumerate(tail):
+            if line.text.text.startswith("["):
+                blocks.closing = tail[:i]
+                blocks.adoption = tail[i:]
+                break
+        else:
+            blocks.closing = tail
+    blocks.body = body
+
+
+def _closing_start(body: list[Line], pack: LanguagePack) -> int | None:
+    for i, line in enumerate(body):
+        text = line.text.text
+        if pack.meeting_line.match(text):
+            if i > 0 and pack.date_line.match(body[i - 1].text.text):
+                return i - 1
+            return i
+        if text.startswith("[") and (
+            pack.vote_tally.search(text) or pack.without_vote.search(text)
+        ):
+            return i
+    return None
+
+
+def _split_annexes(lines: list[Line], pack: LanguagePack) -> list[list[Line]]:
+    annexes: list[list[Line]] = []
+    for line in lines:
+        if pack.annex_line.match(line.text.text) or not annexes:
+            annexes.append([line])
+        else:
+            annexes[-1].append(line)
+    return annexes
+
+
+def footnote_text(note: RawFootnote, joiner: str) -> Mapped:
+    return join(note.lines, joiner).strip()

@@ -1,0 +1,84 @@
+"""Bytes to text: the encodings UN texts come in, and a clear error for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+from concord.errors import ConcordError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters that never occur in text (tab, newline, carriage return and form
+# feed do).
+_BINARY_CONTROLS = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}))
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding of ``data``: a BOM, UTF-16 without BOM, UTF-8, or GB18030.
+
+    Returns None when none of them decodes it. GB18030 comes last: it is a superset of
+    GBK and GB2312, the encodings of Chinese UN texts saved outside Unicode.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
+    for name in ("utf-8", "gb18030"):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII-heavy UTF-16 has a NUL in every other byte.
+    if odd_nuls > 0.3 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.3 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, source: str = "-") -> str:
+    """Decode the bytes of a text file, or raise :class:`ConcordError` naming ``source``."""
+    if not data.strip():
+        raise ConcordError("empty file", source)
+    encoding = detect_encoding(data)
+    if encoding is None:
+        if _looks_binary(data):
+            raise ConcordError("not a text file (binary content)", source)
+        raise ConcordError("cannot decode: not UTF-8, UTF-16 or GB18030 text", source)
+    text = data.decode(encoding)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _looks_binary(text.encode("utf-8", "surrogatepass")[:8192]):
+        raise ConcordError("not a text file (binary content)", source)
+    if not text.strip():
+        raise ConcordError("empty file", source)
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    return controls > 0.01 * len(sample)

@@ -1,0 +1,149 @@
+"""Normalisation steps: small, named, each ``Mapped -> Mapped`` (or lines -> lines).
+
+Every step keeps the offset map, so whatever is found later still points into the raw
+text. Steps that need to know the language take the pack's values as arguments; the
+steps themselves are language-independent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from concord.text.mapped import Mapped, join
+
+Step = Callable[[Mapped], Mapped]
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0c\x0b\x85]")
+_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_NB_HYPHEN = re.compile(r"[\u2010\u2011]")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
+_SYMBOL_PART_SPACE = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
+
+
+def unify_newlines(text: Mapped) -> Mapped:
+    """``\\r\\n``, ``\\r``, form feeds and Unicode line separators become ``\\n``."""
+    return text.sub(_NEWLINES, "\n")
+
+
+def unify_spaces(text: Mapped) -> Mapped:
+    """Tabs, no-break, thin and ideographic spaces become a plain space."""
+    return text.sub(_SPACES, " ")
+
+
+def drop_invisible(text: Mapped) -> Mapped:
+    """Soft hyphens and zero-width characters go."""
+    return text.sub(_INVISIBLE, "")
+
+
+def plain_hyphens(text: Mapped) -> Mapped:
+    """Non-breaking hyphens (``non‑intervention``) become ``-``."""
+    return text.sub(_NB_HYPHEN, "-")
+
+
+def drop_emphasis(text: Mapped) -> Mapped:
+    """Emphasis marks from Markdown extraction go: ``**重申**`` -> ``重申``."""
+    if "*" not in text.text and "__" not in text.text:
+        return text
+    return text.sub(_EMPHASIS, r"\2")
+
+
+def mend_symbol_spaces(text: Mapped) -> Mapped:
+    """``A/72/439/Add. 2`` -> ``A/72/439/Add.2``: a symbol never has a space."""
+    return text.sub(_SYMBOL_PART_SPACE, r"/\1.")
+
+
+DOCUMENT_STEPS: tuple[Step, ...] = (
+    unify_newlines,
+    unify_spaces,
+    drop_invisible,
+    plain_hyphens,
+    drop_emphasis,
+    mend_symbol_spaces,
+)
+
+
+def normalise_document(text: Mapped, steps: Sequence[Step] = DOCUMENT_STEPS) -> Mapped:
+    for step in steps:
+        text = step(text)
+    return text
+
+
+# --- lines -----------------------------------------------------------------------------
+
+_JOB_NUMBER = re.compile(
+    r"^(?:"
+    r"GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})*(?:\s+\*\d+\*)?"  # GE.18-05246(C)
+    r"|\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})*"  # 23-21227 (E) 131123
+    r"|\*\d{5,}\*\s*\S*"  # *2321227*A/C.3/78/L.41
+    r"|\d{1,3}/\d{1,3}\s+\d{2}-\d{5}\S*"  # 8/9 23-21227A/C.3/78/L.41
+    r"|\d{2}-\d{5}\s*\S*/\S*\s+\d{1,3}/\d{1,3}"  # 23-21227 A/C.3/78/L.41 2/9
+    r")$"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*\d{1,3}\s*-|\d{1,3}/\d{1,3}|[Pp]age \d{1,3}(?: of \d{1,3})?|\d{1,3})$"
+)
+_SYMBOL_ONLY = re.compile(r"^(?:A|E|S|ST)/[A-Za-z0-9./()-]+$")
+_SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{3,})$")
+
+
+def is_job_number(line: str) -> bool:
+    """``GE.18-05246(C)``, ``23-21227 (E) 131123``, ``8/9 23-21227A/C.3/78/L.41``..."""
+    return bool(_JOB_NUMBER.match(line))
+
+
+def is_page_furniture(line: str) -> bool:
+    """A page number, a page header that is only a document symbol, a rule."""
+    return bool(_PAGE_NUMBER.match(line) or _SYMBOL_ONLY.match(line) or _SEPARATOR.match(line))
+
+
+def is_footnote_rule(line: str) -> bool:
+    """The rule that opens a block of footnotes at the foot of a page."""
+    return line.startswith("_____") or line == "---"
+
+
+def unbreak(lines: Sequence[Mapped], joiner: str) -> Mapped:
+    """Join the lines of one paragraph: Chinese without a space, English with one.
+
+    A word hyphenated at the end of a line keeps its hyphen and loses the break
+    (``Timor-`` + ``Leste`` -> ``Timor-Leste``; ``non-`` + ``selectivity``).
+    """
+    pieces = [line for line in lines if line.text]
+    if not pieces:
+        return Mapped.of("")
+    out = pieces[0]
+    for piece in pieces[1:]:
+        sep = "" if not joiner or out.text.endswith(("-", "‑")) else joiner
+        if joiner and _cjk_boundary(out.text, piece.text):
+            sep = ""
+        out = join([out, piece], sep)
+    return out
+
+
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _cjk_boundary(left: str, right: str) -> bool:
+    return bool(left and right and _CJK_CHAR.match(left[-1]) and _CJK_CHAR.match(right[0]))
+
+
+_HYPHEN_SPACE = re.compile(r"(?<=[a-z])- (?=[a-z])")
+
+
+def mend_hyphen_space(text: Mapped) -> Mapped:
+    """``non- politicization`` -> ``non-politicization`` (a line break that became a space)."""
+    if "- " not in text.text:
+        return text
+    return text.sub(_HYPHEN_SPACE, "-")
+
+
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”])[ ]+"
+    r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”])"
+)
+
+
+def drop_cjk_spaces(text: Mapped) -> Mapped:
+    """Spaces between two Chinese characters are layout, not text."""
+    return text.sub(_CJK_SPACE, "")

@@ -1,0 +1,191 @@
+"""``concord parse`` / ``summary``; bad input: one line, a non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.conftest import SAMPLES
+
+from concord.cli import main
+from concord.errors import ConcordError
+from concord.read import parse_bytes, parse_text
+
+SEED = SAMPLES / "A_HRC_RES_37_23.zh.txt"
+
+
+def test_parse_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEED)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for field in (
+        "symbol", "number", "body", "language", "session", "agenda_items", "adopted_on",
+        "meeting", "committee_report", "title", "uri", "preamble", "operative", "footnotes",
+        "adoption", "references", "mandates", "warnings",
+    ):  # fmt: skip
+        assert field in out, field
+    assert out["meeting"] == {"number": 54, "plenary": False}
+    assert out["adoption"]["tally"] == {"yes": 28, "no": 1, "abstain": 17}
+    assert out["preamble"][0]["intro_key"] == "guided_by"
+    assert set(out["preamble"][0]) >= {"id", "intro", "intro_key", "text", "footnotes", "span"}
+    assert set(out["operative"][0]) >= {"id", "num", "subparagraphs", "span"}
+    assert out["mandates"][-1]["due"] == {"body": "HRC", "session": 43}
+
+
+def test_parse_text_and_akn(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--format", "text", str(SEED)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("A/HRC/RES/37/23 2018-03-23\n在人权领域促进合作共赢")
+    assert "Adopted by a recorded vote of 28 to 1, with 17 abstentions." in text
+    assert main(["parse", "--format", "akn", str(SEED)]) == 0
+    assert "<akomaNtoso" in capsys.readouterr().out
+
+
+def test_parse_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
+    assert main(["parse", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["symbol"] == "A/HRC/RES/37/23"
+
+
+def test_symbol_and_date_options_for_a_text_without_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = SEED.read_text("utf-8").split("人权理事会， \n", 1)[1]
+    path = tmp_path / "no_heading.txt"
+    path.write_text(body, "utf-8")
+    assert main(["parse", str(path), "--symbol", "A/HRC/RES/37/23", "--date", "2018-03-23"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["symbol"], out["adopted_on"]) == ("A/HRC/RES/37/23", "2018-03-23")
+    assert len(out["preamble"]) == 15 and len(out["operative"]) == 5
+
+
+BAD = [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", bytes(range(256)) * 8, "not a text file"),
+    (
+        "latin1.txt",
+        "Résolution adoptée\n".encode("cp1252") + b"\x81\x8d\x8f" * 40,
+        "cannot decode|not a text",
+    ),
+    ("prose.txt", b"Once upon a time there was a cat.\nIt sat on the mat.\n", "not a resolution"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, problem: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith(f"concord: error: {path}: ")
+    assert __import__("re").search(problem, err[0])
+
+
+def test_missing_file_and_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(tmp_path / "nope.txt")]) == 1
+    assert (
+        capsys.readouterr().err.strip() == f"concord: error: {tmp_path / 'nope.txt'}: no such file"
+    )
+    assert main(["parse", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_one_bad_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    assert main(["parse", str(bad), str(SEED)]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["symbol"] == "A/HRC/RES/37/23"
+    assert "bad.txt: empty file" in captured.err
+
+
+def test_truncated_resolution_is_read_with_warnings() -> None:
+    text = SEED.read_text("utf-8")
+    cut = text[: text.index(" 3.  强调")]
+    res = parse_text(cut, source="cut.txt")
+    assert len(res.preamble) == 15 and len(res.operative) == 2
+    codes = {w.code for w in res.warnings}
+    assert "no_closing" in codes
+
+
+def test_no_traceback_from_the_command(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xff\xfe\x00\x00garbage" * 10)
+    proc = subprocess.run(
+        [sys.executable, "-m", "concord.cli", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_summary_of_the_bundled_samples(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary"]) == 0
+    out = capsys.readouterr().out
+    assert "A/HRC/RES/37/23" in out and "28-1-17" in out and "A/RES/72/169" in out
+    assert out.rstrip().endswith("41 read, 0 failed")
+
+
+# --- property tests: random and mutated input never escapes as anything but ConcordError ----
+
+_KEYWORDS = [
+    "The General Assembly,", "人权理事会，", "1.", "2.", "(a)", "(i)", "Recalling", "Requests",
+    "请", "重申", "¹", "[^1]:", "__________", "[Adopted by a recorded vote of 3 to 1,",
+    " with 2 abstentions.",
+    "In favour:", "Against:", "Abstaining:", "China", "中国", "]", "54th meeting", "第 54 次会议",
+    "Annex", "附件", "resolution 70/1", "第 70/1 号决议", "A/RES/1/1", "\n", "\n\n", " ", "，", ";",
+]  # fmt: skip
+
+
+def _check(text: str) -> None:
+    try:
+        res = parse_text(text)
+    except ConcordError:
+        return
+    for p in res.paragraphs():
+        assert 0 <= p.span[0] <= p.span[1] <= len(text)
+    for r in res.references:
+        assert 0 <= r.span[0] <= r.span[1] <= len(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_KEYWORDS) | st.text(max_size=12), max_size=40).map("".join))
+def test_keyword_soup_never_crashes(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_mutated_seeds_never_crash(data: st.DataObject) -> None:
+    text = SEED.read_text("utf-8")
+    for _ in range(data.draw(st.integers(1, 5))):
+        i = data.draw(st.integers(0, len(text)))
+        j = data.draw(st.integers(i, min(len(text), i + 200)))
+        text = (
+            text[:i] + data.draw(st.sampled_from(["", "\n", "¹", "1. ", "]", "赞成："])) + text[j:]
+        )
+    _check(text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_give_a_clear_error_or_a_result(data: bytes) -> None:
+    try:
+        parse_bytes(data, source="random.bin")
+    except ConcordError as exc:
+        assert str(exc).startswith("random.bin: ")

@@ -1,0 +1,147 @@
+"""The English samples: HRC texts against their gold files, GA texts against the manifest."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import SAMPLES
+
+from concord.gazetteer import default_gazetteer
+from concord.read import parse_file
+
+HRC = ["A_HRC_RES_37_21", "A_HRC_RES_37_23", "A_HRC_RES_37_24", "A_HRC_RES_37_25"]
+
+
+def _manifest(folder: Path) -> dict[str, dict[str, str]]:
+    with (folder / "MANIFEST.csv").open(encoding="utf-8") as f:
+        return {row["file"]: row for row in csv.DictReader(f)}
+
+
+@pytest.mark.parametrize("name", HRC)
+def test_hrc_paragraphs_and_votes_match_gold(shared_data: Path, name: str) -> None:
+    folder = shared_data / "resolutions" / "en"
+    gold = json.loads(
+        (shared_data / "resolutions" / "gold_structured" / f"{name}.json").read_text()
+    )
+    row = _manifest(folder)[f"{name}.en.txt"]
+    res = parse_file(folder / f"{name}.en.txt", symbol=row["symbol"], adopted_on=row["date"])
+    kinds = [p["kind"] for p in gold["paragraphs"]]
+    assert len(res.preamble) == kinds.count("preambular")
+    assert len(res.operative) == kinds.count("operative")
+    assert res.symbol == row["symbol"] and res.adopted_on == "2018-03-23"
+    assert res.meeting is not None and res.meeting.number == 54
+    if gold["vote_type"] == "RECORDED":
+        vote = gold["recorded_vote"]
+        g = default_gazetteer()
+        assert res.adoption.mode == "recorded_vote"
+        assert res.adoption.tally is not None
+        assert [res.adoption.tally.yes, res.adoption.tally.no, res.adoption.tally.abstain] == vote[
+            "text_totals"
+        ]
+        assert res.adoption.votes is not None
+        for position, key in (("yes", "in_favour"), ("no", "against"), ("abstain", "abstaining")):
+            expected = [g.resolve(n) for n in vote[key]]
+            assert list(getattr(res.adoption.votes, position)) == expected
+        assert not [w for w in res.warnings if w.code in ("unknown_state", "tally_mismatch")]
+    else:
+        assert res.adoption.mode == "without_vote"
+
+
+def test_hrc_37_23_english_mandate(shared_data: Path) -> None:
+    res = parse_file(shared_data / "resolutions" / "en" / "A_HRC_RES_37_23.en.txt")
+    first = res.mandates[0]
+    assert (first.in_, first.addressee) == ("op_5", "hrc_advisory_committee")
+    assert res.mandates[0].due is not None and res.mandates[0].due.session == 43
+    assert [p.intro_key for p in res.preamble[3:6]] == [
+        "reaffirming",
+        "reaffirming_also",
+        "reaffirming_further",
+    ]
+
+
+GA = sorted(
+    (row for row in _manifest(SAMPLES).values() if row["lang"] == "en"),
+    key=lambda r: int(r["symbol"].rsplit("/", 1)[1]),
+)
+
+
+@pytest.mark.parametrize("row", GA, ids=[r["symbol"] for r in GA])
+def test_ga_identification_footnotes_numbering(row: dict[str, str]) -> None:
+    res = parse_file(SAMPLES / row["file"])
+    assert res.symbol == row["symbol"]
+    assert res.body == "GA" and res.session == 80
+    assert res.adopted_on is not None and res.adopted_on <= row["date"]
+    assert res.meeting is not None and res.meeting.plenary
+    assert res.operative, "no operative paragraphs"
+    numbers = [int(p.num) for p in res.operative if p.num]
+    assert numbers == list(range(1, len(numbers) + 1)), "operative numbering broken"
+    gaps = [w for w in res.warnings if w.code == "numbering"]
+    for annex in res.annexes:
+        numbers = [int(p.num) for p in annex.paragraphs if p.num]
+        # A gap the extraction made (80/3 lost its paragraph 2) is reported, never silent.
+        assert numbers == list(range(1, len(numbers) + 1)) or gaps
+    cited = {m for p in res.paragraphs() for m in p.footnotes}
+    assert cited <= {f.marker for f in res.footnotes}
+    for p in res.paragraphs():
+        assert "[^" not in p.text and "**" not in p.text
+    assert not [w for w in res.warnings if w.code == "missing_footnote"]
+
+
+def test_ga_80_4_running_head_and_references() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_4.en.txt")
+    assert res.agenda_items == ("38",)
+    assert res.adopted_on == "2025-10-29"
+    assert res.meeting is not None and res.meeting.number == 22
+    assert len(res.preamble) == 8 and len(res.operative) == 5
+    recalling = res.preamble[5].text
+    assert "Necessity of ending the economic, commercial and financial 1996" not in recalling
+    assert "51/17 of 12 November 1996, 52/10" in recalling
+    targets = [r.target for r in res.references if r.in_ == "pp_6"]
+    assert "A/RES/47/19" in targets and "A/RES/79/7" in targets and len(set(targets)) == 32
+    assert "A/RES/76/563" not in targets  # "and its decision 76/563"
+    assert res.footnotes[0].text == "A/80/83." and res.footnotes[0].cited_in == ("op_1",)
+    due = [(m.addressee, m.due) for m in res.mandates]
+    assert ("secretary_general", due[0][1]) == due[0] and due[0][1] is not None
+    assert due[0][1].session == 81
+
+
+def test_ga_80_9_annex_split_at_inline_numbers() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_9.en.txt")
+    annex = res.annexes[0]
+    assert annex.title and annex.title.startswith("2025 Political Declaration")
+    nums = [p.num for p in annex.paragraphs]
+    assert nums == [str(i) for i in range(1, len(nums) + 1)]
+    para5 = annex.paragraphs[4]
+    assert para5.text.endswith("relevant to trafficking in persons.")
+    assert para5.footnotes == ("7", "8")
+    assert annex.paragraphs[5].text.startswith("We recall the Global Compact")
+
+
+def test_committee_vote_block_with_page_header_and_hyphenated_names(shared_data: Path) -> None:
+    from concord.extract.votes import read_lists
+    from concord.languages import get
+    from concord.text.mapped import Mapped
+    from concord.text.normalise import is_page_furniture, unbreak
+
+    folder = shared_data / "resolutions"
+    text = (
+        folder / "ga_vote_blocks" / "A_78_481_Add.3_para16-19_committee_vote.en.txt"
+    ).read_text()
+    gold = json.loads(
+        (
+            folder / "gold_structured" / "A_78_481_Add.3_committee_vote_on_A_C.3_78_L.41.json"
+        ).read_text()
+    )
+    lines = [line.strip() for line in Mapped.of(text).lines()]
+    block = unbreak([line for line in lines if not is_page_furniture(line.text)], " ")
+    start = block.text.index("In favour:")
+    end = block.text.index("20. Before the vote")
+    lists, warnings = read_lists(block.slice(start, end), get("en"), default_gazetteer().resolve)
+    assert warnings == []
+    g = default_gazetteer()
+    for position, key in (("yes", "in_favour"), ("no", "against"), ("abstain", "abstaining")):
+        assert lists[position] == [g.resolve(n) for n in gold["votes"][key]]
+    assert [len(lists[p]) for p in ("yes", "no", "abstain")] == [80, 29, 65]

@@ -1,0 +1,161 @@
+"""Language packs: phrase tables, numerals, dates, and the reference and mandate vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from concord import languages
+from concord.errors import ConcordError
+from concord.extract.references import resolution_symbol
+from concord.languages.numerals import en_number, roman_number, zh_number
+
+ZH = languages.get("zh")
+EN = languages.get("en")
+
+
+@pytest.mark.parametrize(
+    ("pack", "part", "text", "phrase", "key"),
+    [
+        ("zh", "preamble", "重申《世界人权宣言》", "重申", "reaffirming"),
+        ("zh", "preamble", "又重申一切人权", "又重申", "reaffirming_also"),
+        ("zh", "preamble", "还重申，虽然", "还重申", "reaffirming_further"),
+        ("zh", "preamble", "遵循《联合国宪章》", "遵循", "guided_by"),
+        ("zh", "preamble", "着重指出合作", "着重指出", "underlining"),
+        ("zh", "preamble", "强调指出国际合作", "强调指出", "stressing"),
+        ("zh", "operative", "请人权理事会咨询委员会", "请", "requests"),
+        ("zh", "operative", "决定在大会第七十三届会议上", "决定", "decides"),
+        ("zh", "operative", "吁请所有国家", "吁请", "calls_upon"),
+        ("en", "preamble", "Reaffirming also that all", "Reaffirming also", "reaffirming_also"),
+        ("en", "preamble", "Reaffirming the Universal", "Reaffirming", "reaffirming"),
+        ("en", "preamble", "Guided by the Charter", "Guided by", "guided_by"),
+        ("en", "preamble", "Bearing in mind that", "Bearing in mind", "bearing_in_mind"),
+        ("en", "operative", "Requests the Secretary-General", "Requests", "requests"),
+        ("en", "operative", "Also requests the", "Also requests", "requests_also"),
+        ("en", "operative", "Decides to continue", "Decides", "decides"),
+        ("en", "operative", "Calls upon all States", "Calls upon", "calls_upon"),
+        ("en", "operative", "Also condemns the", "Also condemns", "condemns_also"),
+    ],
+)
+def test_phrase_tables(pack: str, part: str, text: str, phrase: str, key: str) -> None:
+    table = getattr(languages.get(pack), part)
+    assert table.match(text) == (phrase, key)
+
+
+def test_phrases_need_a_word_boundary() -> None:
+    assert EN.preamble.match("Recallings") is None
+    assert EN.operative.match("Requestsomething") is None
+
+
+def test_the_same_meaning_has_the_same_key_in_both_languages() -> None:
+    shared = {"reaffirming", "recalling", "recognizing", "emphasizing", "guided_by"}
+    assert shared <= ZH.preamble.keys() & EN.preamble.keys()
+    assert {"requests", "decides", "invites", "urges", "calls_upon"} <= (
+        ZH.operative.keys() & EN.operative.keys()
+    )
+
+
+def test_registry() -> None:
+    assert languages.available() == ("en", "zh")
+    assert languages.detect("人权理事会，重申") == "zh"
+    assert languages.detect("The General Assembly, Recalling") == "en"
+    with pytest.raises(ConcordError, match="no language pack for 'xx'"):
+        languages.get("xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("三十七", 37), ("第三十七", 37), ("七十二", 72), ("十", 10), ("十三", 13), ("一百零五", 105),
+     ("四十三", 43), ("37", 37), ("三十七届", None)],
+)  # fmt: skip
+def test_zh_numbers(text: str, number: int | None) -> None:
+    assert zh_number(text) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("Thirty-seventh", 37), ("eighty-first", 81), ("forty-third", 43), ("Eightieth", 80),
+     ("seventy-third", 73), ("22nd", 22), ("hundredth", 100), ("first", 1), ("banana", None)],
+)  # fmt: skip
+def test_en_numbers(text: str, number: int | None) -> None:
+    assert en_number(text) == number
+
+
+def test_roman() -> None:
+    assert [roman_number(x) for x in ("iii", "iv", "xiv", "XVII", "q")] == [3, 4, 14, 17, None]
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "iso"),
+    [("zh", "2018 年 3 月 23 日", "2018-03-23"), ("zh", "2017年12月19日", "2017-12-19"),
+     ("en", "23 March 2018", "2018-03-23"), ("en", "on 1 November 2017,", "2017-11-01"),
+     ("en", "no date here", None)],
+)  # fmt: skip
+def test_dates(pack: str, text: str, iso: str | None) -> None:
+    assert languages.get(pack).parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "period"),
+    [("zh", "2018 年 2 月 26 日至 3 月 23 日", ("2018-02-26", "2018-03-23")),
+     ("en", "26 February–23 March 2018", ("2018-02-26", "2018-03-23")),
+     ("en", "10-28 September 2018", ("2018-09-10", "2018-09-28"))],
+)  # fmt: skip
+def test_periods(pack: str, text: str, period: tuple[str, str]) -> None:
+    assert languages.get(pack).parse_period(text) == period
+
+
+@pytest.mark.parametrize(
+    ("body", "number", "symbol"),
+    [("GA", "70/1", "A/RES/70/1"), ("HRC", "32/6", "A/HRC/RES/32/6"),
+     ("HRC", "S-35/1", "A/HRC/RES/S-35/1"), ("GA", "217 A(III)", "A/RES/217(III)"),
+     ("GA", "217 A (III)", "A/RES/217(III)"), ("SUBCOM", "2000/22", "E/CN.4/Sub.2/RES/2000/22"),
+     ("CHR", "2005/5", "E/CN.4/RES/2005/5"), ("ECOSOC", "1235 (XLII)", None),
+     ("ECOSOC", "2004/3", "E/RES/2004/3"), (None, "79/7", "A/RES/79/7"),
+     ("SC", "1325 (2000)", "S/RES/1325(2000)")],
+)  # fmt: skip
+def test_resolution_symbols(body: str | None, number: str, symbol: str | None) -> None:
+    assert resolution_symbol(body, number) == symbol
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "targets"),
+    [
+        ("zh", "人权理事会 2016 年 6 月 30 日第 32/6 号决议", ["A/HRC/RES/32/6"]),
+        ("zh", "大会 2015 年 12 月 17 日第 70/153 号决议", ["A/RES/70/153"]),
+        ("zh", "小组委员会第五十二届会议于2000年8月18日通过了关于促进人权问题对话的第2000/22号决议",
+         ["E/CN.4/Sub.2/RES/2000/22"]),
+        ("zh", "第 47/19、48/16 号决议", ["A/RES/47/19", "A/RES/48/16"]),
+        ("en", "Human Rights Council resolution 32/6 of 30 June 2016", ["A/HRC/RES/32/6"]),
+        ("en", "its resolutions 47/19 of 24 November 1992, 48/16 of 3 November 1993 and 79/7",
+         ["A/RES/47/19", "A/RES/48/16", "A/RES/79/7"]),
+        ("en", "its resolution 79/7 and its decision 76/563", ["A/RES/79/7"]),
+        ("en", "Commission on Human Rights resolution 2005/5", ["E/CN.4/RES/2005/5"]),
+        ("en", "see A/CONF.157/24(Part I), chap. III.", ["A/CONF.157/24(Part I)"]),
+        ("en", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", ["E/CN.4/2001/2", "E/CN.4/Sub.2/2000/46"]),
+    ],
+)  # fmt: skip
+def test_references(pack: str, text: str, targets: list[str]) -> None:
+    from concord.extract.references import find_references
+    from concord.text.mapped import Mapped
+
+    found = find_references(Mapped.of(text), "pp_1", languages.get(pack), "GA")
+    assert [r.target for r in found if r.kind != "instrument"] == targets
+    for r in found:
+        assert text[r.span[0] : r.span[1]] in (r.text, r.target) or r.kind == "resolution"
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "ids"),
+    [("zh", "重申《世界人权宣言》和《维也纳宣言和行动纲领》", ["UDHR", "VDPA"]),
+     ("zh", "依照《联合国宪章》", ["UN_CHARTER"]),
+     ("zh", "“变革我们的世界：2030 年可持续发展议程”", ["AGENDA_2030"]),
+     ("en", "the International Covenants on Human Rights", ["ICCPR", "ICESCR"]),
+     ("en", "the Charter of the United Nations and the Durban Declaration and Programme of Action",
+      ["UN_CHARTER", "DDPA"])],
+)  # fmt: skip
+def test_instruments(pack: str, text: str, ids: list[str]) -> None:
+    from concord.extract.references import find_references
+    from concord.text.mapped import Mapped
+
+    found = find_references(Mapped.of(text), "pp_1", languages.get(pack), "GA")
+    assert [r.target for r in found if r.kind == "instrument"] == ids
