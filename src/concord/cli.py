@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:  # a real missing dependency inside the module
-                raise
+            if exc.name is None or not name.startswith(exc.name):
+                raise  # a real missing dependency inside the module, not the module itself
             continue
         module.register(subparsers)
     return parser

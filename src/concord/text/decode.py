@@ -29,7 +29,7 @@ def detect_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return name
     utf16 = _utf16_without_bom(data)
-    if utf16:
+    if utf16 and len(data) % 2 == 0:
         return utf16
     for name in ("utf-8", "gb18030"):
         try:
@@ -64,7 +64,10 @@ def decode(data: bytes, source: str = "-") -> str:
         if _looks_binary(data):
             raise ConcordError("not a text file (binary content)", source)
         raise ConcordError("cannot decode: not UTF-8, UTF-16 or GB18030 text", source)
-    text = data.decode(encoding)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ConcordError(f"cannot decode as {encoding}: {exc.reason}", source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if _looks_binary(text.encode("utf-8", "surrogatepass")[:8192]):
