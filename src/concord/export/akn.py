@@ -220,7 +220,7 @@ class _Builder:
     def state(self, code: str) -> str:
         """A State by its ISO 3166-1 alpha-3 code, which is also its eId (``#CHN``)."""
         href = f"{_ONTOLOGY}/organization/iso3166/{_token(code).lower()}"
-        return self.tlc("TLCOrganization", code, href, code)
+        return self.tlc("TLCOrganization", code, href, _state_name(code, self.res.language))
 
     # document ---------------------------------------------------------------------------
     def build(self) -> Element:
@@ -473,6 +473,19 @@ class _Builder:
             self.title_line(_sub(doc, "preface"), None, annex.title)
         self.paragraphs(_sub(doc, "mainBody"), annex.paragraphs)
         return attachment
+
+
+def _state_name(code: str, language: str) -> str:
+    """The UN short name of a State in the text's language (English, or the code, failing it)."""
+    from concord.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    for lang in (language, "en"):
+        try:
+            return gazetteer.name(code, lang=lang, form="short")
+        except (KeyError, ValueError):
+            continue
+    return code
 
 
 def _component(eid: str) -> str:
