@@ -6,4 +6,4 @@ scripts/setup.sh
 .venv/bin/ruff check src tests bench tools
 .venv/bin/ruff format --check src tests bench tools
 .venv/bin/mypy
-.venv/bin/pytest "$@"
+.venv/bin/pytest -n 2 "$@"

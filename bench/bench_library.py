@@ -1,0 +1,290 @@
+"""Library benchmark: ingest throughput and search latency, SQLite and PostgreSQL.
+
+A deterministic corpus recombines the real paragraphs of the bundled samples (Chinese and
+English; 20% Chinese): each generated resolution takes 20 paragraphs drawn from them.
+Every figure is printed beside the storage engine's own raw time on the same index
+(the ratio says what Concord's layer costs on top):
+
+- ingest: documents/s through the library's writer (one transaction per document,
+  paragraphs, rows and index), against a bare bulk insert of the same index text;
+- search: top-20 p50/p99 of ``Library.search`` (joins, filters, snippets), against the
+  engine's bare top-20 query on the index;
+- recall of Chinese terms against a plain substring scan, and the scan's own time;
+- index size against the size of the text.
+
+    python bench/bench_library.py              # 10,000 resolutions
+    python bench/bench_library.py --large      # 100,000
+    python bench/bench_library.py --size 2000 --engines sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from concord.library import open_library
+from concord.library.core import Library
+from concord.library.demo import samples_dir
+from concord.library.search import search, substring_scan
+from concord.library.store import Provenance, store
+from concord.library.tokens import CJK_CLASS, fts5_query, index_text, parse_query, tsquery
+from concord.model.resolution import Paragraph, Resolution
+from concord.read import parse_file
+
+PG = os.environ.get("CONCORD_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+PER_DOC = 20
+CHINESE_SHARE = 0.2
+
+
+def pool() -> dict[str, list[str]]:
+    """The samples' paragraph texts by language."""
+    texts: dict[str, list[str]] = {"zh": [], "en": []}
+    for path in sorted(samples_dir().glob("*.txt")):
+        res = parse_file(path)
+        texts.setdefault(res.language, []).extend(p.text for p in res.paragraphs())
+    return texts
+
+
+def corpus(size: int, texts: dict[str, list[str]], seed: int = 20180323) -> Iterator[Resolution]:
+    """``size`` generated resolutions, the same for the same seed."""
+    rng = random.Random(seed)
+    for i in range(size):
+        lang = "zh" if rng.random() < CHINESE_SHARE else "en"
+        chosen = [rng.choice(texts[lang]) for _ in range(PER_DOC)]
+        paras = tuple(
+            Paragraph(f"op_{n}", "operative", str(n), None, None, t, (0, len(t)))
+            for n, t in enumerate(chosen, 1)
+        )
+        year = 1990 + i % 35
+        yield Resolution(
+            language=lang,
+            symbol=f"A/RES/{100 + i // 1000}/{i % 1000 + 1}",
+            body="GA",
+            session=100 + i // 1000,
+            adopted_on=f"{year}-12-01",
+            operative=paras,
+        )
+
+
+def queries(texts: dict[str, list[str]], count: int = 200, seed: int = 7) -> list[str]:
+    """Chinese terms of 1-4 characters and English words, drawn from the samples."""
+    rng = random.Random(seed)
+    runs = [r for t in texts["zh"] for r in re.findall(f"[{CJK_CLASS}]{{4,}}", t)]
+    words = [w for t in texts["en"] for w in re.findall(r"[a-z]{5,}", t)]
+    out = []
+    for i in range(count):
+        if i % 2:
+            out.append(rng.choice(words))
+        else:
+            run, n = rng.choice(runs), rng.choice((1, 2, 2, 3, 4))
+            start = rng.randrange(len(run) - n + 1)
+            out.append(run[start : start + n])
+    return out
+
+
+def timed(fn: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    fn()
+    return time.perf_counter() - began
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def ingest(lib: Library, docs: list[Resolution]) -> float:
+    """Seconds to store ``docs``, one transaction each."""
+    began = time.perf_counter()
+    for i, res in enumerate(docs):
+        with lib.engine.connect().execution_options(immediate=True) as conn, conn.begin():
+            store(conn, res, Provenance("bench", f"{i:064x}", "bench"))
+    return time.perf_counter() - began
+
+
+def raw_ingest(lib: Library, docs: list[Resolution]) -> float:
+    """Seconds for the engine to bulk-load the same index text into a bare index."""
+    rows = [{"b": index_text(p.text)} for r in docs for p in r.operative]
+    name = f"raw_{uuid.uuid4().hex[:8]}"
+    with lib.engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"CREATE VIRTUAL TABLE {name} USING fts5(b, content='')")
+            insert = f"INSERT INTO {name}(b) VALUES (:b)"
+        else:
+            conn.exec_driver_sql(f"CREATE TABLE {name} (v tsvector)")
+            conn.exec_driver_sql(f"CREATE INDEX ON {name} USING gin (v)")
+            insert = f"INSERT INTO {name}(v) VALUES (to_tsvector('simple', :b))"
+    seconds = timed(lambda: _load(lib, insert, rows))
+    with lib.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TABLE {name}")
+    return seconds
+
+
+def _load(lib: Library, insert: str, rows: list[dict[str, str]]) -> None:
+    with lib.engine.begin() as conn:
+        conn.execute(sa.text(insert), rows)
+
+
+def raw_query(conn: sa.Connection, query: str) -> list[int]:
+    """The engine's own top-20 on the index, nothing else."""
+    terms = parse_query(query)
+    if conn.dialect.name == "sqlite":
+        sql = "SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH :q ORDER BY rank LIMIT 20"
+        return list(conn.execute(sa.text(sql), {"q": fts5_query(terms)}).scalars())
+    sql = (
+        "SELECT id FROM paragraphs, to_tsquery('simple', :q) q WHERE search @@ q "
+        "ORDER BY ts_rank_cd(search, q) DESC LIMIT 20"
+    )
+    return list(conn.execute(sa.text(sql), {"q": tsquery(terms)}).scalars())
+
+
+def latencies(lib: Library, qs: list[str]) -> tuple[list[float], list[float]]:
+    ours, raw = [], []
+    with lib.engine.connect() as conn:
+        for q in qs[:10]:  # warm the caches
+            search(conn, q, count=False)
+        for q in qs:
+            raw.append(timed(lambda q=q: raw_query(conn, q)))
+            ours.append(timed(lambda q=q: search(conn, q, limit=20, count=False)))
+    return ours, raw
+
+
+def recall(lib: Library, qs: list[str]) -> tuple[float, float, float]:
+    """Share of substring-scan hits that search finds, for Chinese terms; scan and search ms."""
+    chinese = [q for q in qs if re.fullmatch(f"[{CJK_CLASS}]+", q)][:20]
+    found = expected = 0
+    scan_t, search_t = [], []
+    with lib.engine.connect() as conn:
+        for q in chinese:
+            began = time.perf_counter()
+            truth = substring_scan(conn, q)
+            scan_t.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            got = {(h.symbol, h.language, h.eid) for h in _all_hits(conn, q)}
+            search_t.append(time.perf_counter() - began)
+            found += len(truth & got)
+            expected += len(truth)
+    return found / max(1, expected), pct(scan_t, 0.5), pct(search_t, 0.5)
+
+
+def _all_hits(conn: sa.Connection, q: str) -> list[object]:
+    hits: list[object] = []
+    offset = 0
+    while True:
+        page = search(conn, q, limit=1000, offset=offset, count=False)
+        hits.extend(page.items)
+        if len(page.items) < 1000:
+            return hits
+        offset += 1000
+
+
+def sizes(lib: Library) -> tuple[int, int]:
+    """Bytes of paragraph text (UTF-8) and of the search index."""
+    with lib.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            text = conn.exec_driver_sql(
+                "SELECT sum(length(CAST(text AS BLOB))) FROM paragraphs"
+            ).scalar()
+            page = conn.exec_driver_sql("PRAGMA page_size").scalar()
+            index = conn.exec_driver_sql(
+                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'paragraph_fts%'"
+            ).scalar()
+            return int(text or 0), int(index or 0) if index else int(page or 0)
+        text = conn.exec_driver_sql("SELECT sum(octet_length(text)) FROM paragraphs").scalar()
+        index = conn.exec_driver_sql(
+            "SELECT pg_relation_size('ix_paragraphs_search') + "
+            "(SELECT coalesce(sum(pg_column_size(search)), 0) FROM paragraphs)"
+        ).scalar()
+        return int(text or 0), int(index or 0)
+
+
+def run(engine: str, url: str, docs: list[Resolution], qs: list[str]) -> None:
+    lib = open_library(url)
+    seconds = ingest(lib, docs)
+    raw_seconds = raw_ingest(lib, docs)
+    ours, raw = latencies(lib, qs)
+    share, scan_ms, search_ms = recall(lib, qs)
+    text, index = sizes(lib)
+    lib.close()
+    n = len(docs)
+    print(f"\n{engine}: {n:,} resolutions, {n * PER_DOC:,} paragraphs")
+    print(
+        f"  ingest        {n / seconds:8.0f} docs/s   raw index load {n / raw_seconds:8.0f} docs/s"
+        f"   ratio {seconds / raw_seconds:5.1f}"
+    )
+    for label, q in (("p50", 0.5), ("p99", 0.99)):
+        a, b = pct(ours, q), pct(raw, q)
+        ratio = a / max(b, 1e-6)
+        print(
+            f"  top-20 {label}    {a:8.2f} ms       raw engine {b:8.2f} ms       ratio {ratio:5.1f}"
+        )
+    print(
+        f"  Chinese recall {share:7.1%} vs substring scan (scan p50 {scan_ms:.1f} ms,"
+        f" all-hits search p50 {search_ms:.1f} ms)"
+    )
+    share_of_text = index / max(text, 1)
+    print(f"  index {index / 1e6:8.1f} MB for {text / 1e6:.1f} MB of text ({share_of_text:.2f}x)")
+
+
+def pg_url() -> str | None:
+    """A fresh schema on the PostgreSQL server, or None when none answers."""
+    import psycopg
+
+    schema = f"concord_bench_{uuid.uuid4().hex[:8]}"
+    try:
+        with psycopg.connect(PG, connect_timeout=3, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+    except psycopg.Error as exc:
+        print(f"PostgreSQL: skipped ({exc.__class__.__name__} at {PG})", file=sys.stderr)
+        return None
+    return f"{PG}?options=-csearch_path%3D{schema}", schema  # type: ignore[return-value]
+
+
+def drop(schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=10_000, help="resolutions (default 10,000)")
+    parser.add_argument("--large", action="store_true", help="100,000 resolutions")
+    parser.add_argument("--engines", default="sqlite,postgresql")
+    args = parser.parse_args()
+    size = 100_000 if args.large else args.size
+    texts = pool()
+    docs = list(corpus(size, texts))
+    qs = queries(texts)
+    print(
+        f"corpus: {size:,} resolutions from {len(texts['zh'])} zh + {len(texts['en'])} en "
+        f"sample paragraphs; {len(qs)} queries"
+    )
+    engines = args.engines.split(",")
+    if "sqlite" in engines:
+        with tempfile.TemporaryDirectory() as tmp:
+            run("SQLite", str(Path(tmp) / "bench.sqlite"), docs, qs)
+    if "postgresql" in engines:
+        found = pg_url()
+        if found:
+            url, schema = found  # type: ignore[misc]
+            try:
+                run("PostgreSQL", url, docs, qs)
+            finally:
+                drop(schema)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Text out of document files: plain text, PDF, Word (.docx) and HTML.
+
+:func:`extract_text` turns a file's bytes into text for the reader; plain-text files
+are handed to the reader as bytes (it detects their encoding), so they pass through
+:func:`is_plain_text` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from concord.errors import ConcordError
+from concord.formats.docx import docx_text
+from concord.formats.html import html_text
+from concord.formats.pdf import pdf_text
+
+_EXTRACTORS: dict[str, Callable[[bytes], str]] = {
+    ".pdf": pdf_text,
+    ".docx": docx_text,
+    ".html": html_text,
+    ".htm": html_text,
+}
+PLAIN_SUFFIXES = frozenset({".txt"})
+SUPPORTED_SUFFIXES = PLAIN_SUFFIXES | frozenset(_EXTRACTORS)
+
+
+def is_plain_text(suffix: str) -> bool:
+    """Whether files with ``suffix`` are plain text for the reader to decode."""
+    return suffix.lower() in PLAIN_SUFFIXES
+
+
+def extract_text(data: bytes, suffix: str, source: str) -> str:
+    """The text of a ``suffix`` file (``.pdf``, ``.docx``, ``.html``) given as bytes.
+
+    Raises :class:`ConcordError` naming ``source`` for an unknown format or a file that
+    cannot be read as one.
+    """
+    extractor = _EXTRACTORS.get(suffix.lower())
+    if extractor is None:
+        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise ConcordError(f"unsupported file type {suffix or '(none)'!r} (known: {known})", source)
+    try:
+        text = extractor(data)
+    except ConcordError as exc:
+        raise exc.with_source(source) from exc
+    except Exception as exc:
+        kind = suffix.lstrip(".").upper()
+        raise ConcordError(
+            f"not a readable {kind} file ({exc.__class__.__name__}: {exc})", source
+        ) from exc
+    if not text.strip():
+        raise ConcordError(f"no text found in this {suffix.lstrip('.').upper()} file", source)
+    return text

@@ -1,0 +1,74 @@
+"""Reading one file into a Resolution: what ingest's worker processes run.
+
+Everything here is picklable and free of database access, so it runs in any process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from concord.errors import ConcordError
+from concord.formats import extract_text, is_plain_text
+from concord.library.sources import Hints
+from concord.model.resolution import Resolution
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A file read: its resolution, or why it could not be read."""
+
+    source: str
+    content_hash: str
+    resolution: Resolution | None = None
+    error: str | None = None
+
+
+def content_hash(data: bytes) -> str:
+    """The SHA-256 of a file's bytes, in hex: what makes a re-ingest a no-op."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def reader_version() -> str:
+    """The version of the reader, recorded with every expression it made."""
+    import concord
+    import concord.read
+
+    return str(getattr(concord.read, "__version__", None) or concord.__version__)
+
+
+def parse(data: bytes, source: str, suffix: str, hints: Hints) -> Resolution:
+    """The resolution in a file's bytes (``suffix`` says its format)."""
+    try:
+        from concord.read import parse_bytes, parse_text
+    except ImportError as exc:
+        raise ConcordError("the reader (concord.read) is not available", source, 500) from exc
+    options = {"language": hints.language, "symbol": hints.symbol, "adopted_on": hints.adopted_on}
+    if is_plain_text(suffix):
+        res = parse_bytes(data, source=source, **options)
+    else:
+        res = parse_text(extract_text(data, suffix, source), source=source, **options)
+    if not res.symbol:
+        raise ConcordError(
+            "no symbol in the text: give it in a MANIFEST.csv beside the file or with --symbol",
+            source,
+        )
+    return res
+
+
+def read_file(path: Path, hints: Hints, data: bytes | None = None) -> Read:
+    """Read ``path`` (or its already-read ``data``); errors become a reason, not a raise."""
+    source = str(path)
+    try:
+        if data is None:
+            data = path.read_bytes()
+        digest = content_hash(data)
+    except OSError as exc:
+        return Read(source, "", error=exc.strerror or str(exc))
+    try:
+        return Read(source, digest, parse(data, source, path.suffix, hints))
+    except ConcordError as exc:
+        return Read(source, digest, error=exc.message)
+    except Exception as exc:
+        return Read(source, digest, error=f"reader failed: {exc.__class__.__name__}: {exc}")

@@ -1,0 +1,54 @@
+"""The migrations build exactly the schema the code describes, on both engines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from concord.errors import ConcordError
+from concord.library import engine, location, open_library
+from concord.library.schema import metadata
+from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
+
+ENGINE_OWN = ("paragraph_fts", "ix_paragraphs_search")
+
+
+def _ours(obj: object, name: str | None, kind: str, reflected: bool, other: object) -> bool:
+    return not (name or "").startswith(ENGINE_OWN)
+
+
+def test_migrated_schema_matches_metadata(store_url: str) -> None:  # noqa: F811
+    with open_library(store_url) as lib, lib.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": _ours})
+        assert compare_metadata(context, metadata) == []
+        assert engine.revision(lib.engine) == engine.head()
+
+
+def test_reopening_migrates_nothing(sqlite_url: str) -> None:  # noqa: F811
+    open_library(sqlite_url).close()
+    with open_library(sqlite_url) as lib:
+        assert engine.revision(lib.engine) == "0001"
+
+
+def test_a_newer_store_is_refused(sqlite_url: str) -> None:  # noqa: F811
+    with open_library(sqlite_url) as lib, lib.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(ConcordError, match="newer than this Concord"):
+        open_library(sqlite_url)
+
+
+def test_where_the_library_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CONCORD_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert location.resolve_url() == f"sqlite:///{tmp_path}/concord/library.sqlite"
+    monkeypatch.setenv("CONCORD_DB", "postgresql://u@h/db")
+    assert location.resolve_url() == "postgresql+psycopg://u@h/db"
+    assert location.resolve_url(tmp_path / "x.db") == f"sqlite:///{tmp_path}/x.db"
+
+
+def test_an_unreachable_server_is_a_clear_error() -> None:
+    with pytest.raises(ConcordError, match="cannot open the library"):
+        open_library("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")

@@ -1,0 +1,76 @@
+"""The sample library built by ``concord demo`` with the real reader: what a new user sees."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from concord.library import Library, open_library
+from concord.library.demo import build_demo, samples_dir, shared_hrc_texts
+from concord.library.search import substring_scan
+from concord.library.tokens import CJK_CLASS
+from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
+
+pytest.importorskip("concord.read.parse", reason="the reader is not in this checkout yet")
+
+
+@pytest.fixture
+def sample_library(store_url: str, shared: Path) -> Iterator[Library]:  # noqa: F811
+    lib = open_library(store_url)
+    summary = build_demo(lib)
+    assert summary.failed == 0, summary.lines()
+    yield lib
+    lib.close()
+
+
+def test_technical_assistance_in_both_resolutions(sample_library: Library) -> None:
+    found = {(h.symbol, h.eid) for h in sample_library.search("技术援助", limit=100)}
+    assert {("A/HRC/RES/37/23", "op_2"), ("A/RES/72/169", "op_11")} <= found
+
+
+def test_37_23_in_two_languages_aligned_with_46_votes(sample_library: Library) -> None:
+    alignment = sample_library.paragraphs("A/HRC/RES/37/23")
+    assert alignment.languages == ("en", "zh")
+    both = [p for p in alignment.paragraphs if set(p.texts) == {"en", "zh"}]
+    assert len(both) == 20
+    op2 = next(p for p in alignment.paragraphs if p.eid == "op_2")
+    assert "technical assistance" in op2.texts["en"] and "技术援助" in op2.texts["zh"]
+    record = sample_library.votes("A/HRC/RES/37/23")
+    assert (record.tally, len(record.votes)) == ((28, 1, 17), 46)
+
+
+def test_70_1_is_cited_by_72_169(sample_library: Library) -> None:
+    assert "A/RES/72/169" in {c.symbol for c in sample_library.cited_by("70/1")}
+
+
+def test_rebuilding_changes_nothing(sample_library: Library) -> None:
+    again = build_demo(sample_library)
+    assert (again.new, again.updated, again.failed) == (0, 0, 0)
+    assert again.unchanged == again.read
+
+
+def test_chinese_recall_is_complete_on_the_samples(sample_library: Library) -> None:
+    import re
+
+    texts = [p.read_text(encoding="utf-8") for p in samples_dir().glob("*.zh.txt")]
+    runs = [r for t in texts for r in re.findall(f"[{CJK_CLASS}]+", t)]
+    terms = sorted(
+        {r[i : i + n] for r in runs for n in (1, 2, 4) for i in range(0, len(r) - n + 1, 5)}
+    )
+    with sample_library.engine.connect() as conn:
+        missed = [
+            t
+            for t in terms
+            if {(h.symbol, h.language, h.eid) for h in sample_library.search(t, limit=1000)}
+            != substring_scan(conn, t)
+        ]
+    assert missed == []
+
+
+def test_demo_reads_the_hrc_texts_from_shared(shared: Path) -> None:
+    assert [p.name for p in shared_hrc_texts()][:2] == [
+        "A_HRC_RES_37_21.en.txt",
+        "A_HRC_RES_37_23.en.txt",
+    ]
