@@ -5,11 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PATTERNS = (
-    ("HRC", re.compile(r"^A/HRC/RES/(\d+)/(\d+)")),
-    ("GA", re.compile(r"^A/RES/(\d+)/(\d+)")),
-    ("CHR", re.compile(r"^E/CN\.4/RES/(\d{4})/(\d+)")),
-)
+from concord.model.uri import symbol_to_parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +16,19 @@ class SymbolParts:
 
 
 def parts(symbol: str) -> SymbolParts | None:
-    """Body, session and number read off a resolution symbol, or ``None``."""
-    for body, pattern in _PATTERNS:
-        match = pattern.match(symbol)
-        if match:
-            session, number = match.groups()
-            return SymbolParts(body, int(session), f"{session}/{number}")
-    return None
+    """Body, session and number read off a resolution symbol, or ``None``.
+
+    The session is the number's first part (the year, for the Commission's resolutions);
+    a special session's ``S-35/1`` and numbers such as ``217 (III)`` have none here.
+    """
+    try:
+        body, number = symbol_to_parts(symbol)
+    except ValueError:
+        return None
+    first = number.split("/")[0]
+    if "/" not in number or not first.isdigit():
+        return None
+    return SymbolParts(body, int(first), number)
 
 
 def target_patterns(target: str) -> list[str]:
