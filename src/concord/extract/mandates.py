@@ -48,9 +48,10 @@ def _clauses(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     cuts = {0, len(text)}
     for m in pack.clause_separator.finditer(text):
         cuts.add(m.end())
-    for m in pack.request_phrases.finditer(text):
-        if m.start() > 0:
-            cuts.add(m.start())
+    if pack.request_word in text:
+        for m in pack.request_phrases.finditer(text):
+            if m.start() > 0:
+                cuts.add(m.start())
     points = sorted(cuts)
     return [(a, b) for a, b in pairwise(points) if text[a:b].strip()]
 
@@ -63,6 +64,8 @@ def _request(
     pack: LanguagePack,
     own_body: str | None,
 ) -> Mandate | None:
+    if pack.request_word not in clause:
+        return None
     m = pack.request_phrases.match(clause)
     if not m:
         return None

@@ -10,8 +10,14 @@ from concord.languages.base import LanguagePack
 from concord.model import Reference
 from concord.text.mapped import Mapped
 
+_SYMBOL_SERIES = (
+    "A", "E", "S", "ST", "CCPR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED", "HRI",
+    "TD", "UNEP", "DP",
+)  # fmt: skip
+# ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...``, each series with the lookbehind after it: the
+# pattern then opens with letters, which the engine skips to.
 _SYMBOL = re.compile(
-    r"(?<![A-Za-z0-9/])(?:A|E|S|ST|CCPR|CRC|CEDAW|CERD|CAT|CRPD|CMW|CED|HRI|TD|UNEP|DP)"
+    "(?:" + "|".join(rf"{s}(?<![A-Za-z0-9/]{s})" for s in _SYMBOL_SERIES) + ")"
     r"/(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
     r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
     r"(?:\(\d{4}\))?"
@@ -30,8 +36,13 @@ def find_references(
     refs = _documents(text, where)
     refs += _resolutions(text, where, pack, own_body)
     refs += _instruments(text, where, pack.instruments)
-    refs.sort(key=lambda r: r.span)
+    if len(refs) > 1:
+        refs.sort(key=_by_span)
     return refs
+
+
+def _by_span(ref: Reference) -> tuple[int, int]:
+    return ref.span
 
 
 def _documents(text: Mapped, where: str) -> list[Reference]:
@@ -62,11 +73,15 @@ def _resolutions(
 ) -> list[Reference]:
     refs: list[Reference] = []
     s = text.text
+    if pack.resolution_word not in s:
+        return refs
     last_end = 0
     for m in pack.resolution_ref.finditer(s):
         context = s[max(last_end, m.start() - _CONTEXT) : m.start("nums")]
         body = _body_from_context(context, pack) or own_body
-        nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), m.group("nums"))
+        nums_text = m.group("nums")
+        if "of" in nums_text:
+            nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), nums_text)
         for n in _NUM_IN_LIST.finditer(nums_text):
             number = n.group(0)
             symbol = resolution_symbol(body, number)
@@ -100,12 +115,12 @@ def resolution_symbol(body: str | None, number: str) -> str | None:
     >>> resolution_symbol("GA", "217 A(III)"), resolution_symbol("SUBCOM", "2000/22")
     ('A/RES/217(III)', 'E/CN.4/Sub.2/RES/2000/22')
     """
-    number = re.sub(r"\s+", " ", number.strip())
-    roman = re.fullmatch(r"(\d+)\s?[A-Z]?\s?\(([IVXLC]+)\)", number)
+    number = _SPACES.sub(" ", number.strip())
+    roman = _ROMAN_SESSION.fullmatch(number) if "(" in number else None
     if roman:
         return f"A/RES/{roman.group(1)}({roman.group(2)})" if body in (None, "GA") else None
     if "/" not in number:
-        sc = re.fullmatch(r"(\d+)\s?\((\d{4})\)", number)
+        sc = _BY_YEAR.fullmatch(number)
         return f"S/RES/{sc.group(1)}({sc.group(2)})" if sc else None
     first = number.split("/")[0]
     by_year = first.isdigit() and int(first) >= 1946
@@ -116,6 +131,9 @@ def resolution_symbol(body: str | None, number: str) -> str | None:
     return f"{prefix}/{number}" if prefix else None
 
 
+_SPACES = re.compile(r"\s+")
+_ROMAN_SESSION = re.compile(r"(\d+)\s?[A-Z]?\s?\(([IVXLC]+)\)")
+_BY_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
 _PREFIXES: Mapping[str, str] = {
     "GA": "A/RES",
     "HRC": "A/HRC/RES",
@@ -131,7 +149,20 @@ def _instrument_pattern(instruments: Mapping[str, str]) -> re.Pattern[str]:
     key = id(instruments)
     if key not in _INSTRUMENT_PATTERNS:
         names = sorted(instruments, key=len, reverse=True)
-        _INSTRUMENT_PATTERNS[key] = re.compile("|".join(re.escape(n) for n in names))
+        if not all(names):
+            _INSTRUMENT_PATTERNS[key] = re.compile("|".join(re.escape(n) for n in names))
+            return _INSTRUMENT_PATTERNS[key]
+        # Longest name first, grouped by first character (``C(?:harter of...|onvention
+        # on...)|U(?:...)``): the same name wins, with one branch tried where there were many.
+        by_first: dict[str, list[str]] = {}
+        for name in names:
+            by_first.setdefault(name[0], []).append(name)
+        _INSTRUMENT_PATTERNS[key] = re.compile(
+            "|".join(
+                re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
+                for first, group in by_first.items()
+            )
+        )
     return _INSTRUMENT_PATTERNS[key]
 
 

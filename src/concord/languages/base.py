@@ -25,18 +25,37 @@ class PhraseTable:
     phrases: Mapping[str, str]
     case_sensitive: bool = True
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _by_first: Mapping[str, re.Pattern[str]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ordered = sorted(self.phrases, key=len, reverse=True)
         flags = 0 if self.case_sensitive else re.IGNORECASE
-        alternation = "|".join(re.escape(p) for p in ordered)
-        # A phrase must end at a word boundary where words have boundaries.
-        pattern = re.compile(rf"(?:{alternation})(?![A-Za-z])", flags)
-        object.__setattr__(self, "_pattern", pattern)
+        object.__setattr__(self, "_pattern", _phrase_pattern(ordered, flags))
+        # The same, split by first character: a text is only tried against the phrases
+        # that open like it (in the same order, so the same phrase wins).
+        by_first: dict[str, list[str]] | None = None
+        if self.case_sensitive and all(ordered):
+            by_first = {}
+            for phrase in ordered:
+                by_first.setdefault(phrase[0], []).append(phrase)
+        object.__setattr__(
+            self,
+            "_by_first",
+            None
+            if by_first is None
+            else {first: _phrase_pattern(group, flags) for first, group in by_first.items()},
+        )
 
     def match(self, text: str) -> tuple[str, str] | None:
         """``(phrase as printed, key)`` for the phrase ``text`` opens with."""
-        m = self._pattern.match(text)
+        if self._by_first is None:
+            pattern = self._pattern
+        else:
+            found = self._by_first.get(text[:1])
+            if found is None:
+                return None
+            pattern = found
+        m = pattern.match(text)
         if not m:
             return None
         printed = m.group(0)
@@ -48,6 +67,12 @@ class PhraseTable:
 
     def keys(self) -> set[str]:
         return set(self.phrases.values())
+
+
+def _phrase_pattern(phrases: list[str], flags: int) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in phrases)
+    # A phrase must end at a word boundary where words have boundaries.
+    return re.compile(rf"(?:{alternation})(?![A-Za-z])", flags)
 
 
 @dataclass(frozen=True)
@@ -107,6 +132,9 @@ class LanguagePack:
     # References.
     resolution_ref: re.Pattern[str]
     """Resolution numbers in running text: group ``nums`` holds one or more numbers."""
+    resolution_word: str
+    """Text every match of ``resolution_ref`` holds (``esolution`` / ``号决议``): a
+    paragraph without it refers to no resolution, and the pattern is not tried on it."""
     ref_bodies: tuple[tuple[re.Pattern[str], str], ...]
     """Words before a resolution number that name its body, nearest wins."""
     own_body_words: re.Pattern[str]
@@ -119,6 +147,9 @@ class LanguagePack:
     """Names of actors as printed -> actor."""
     request_phrases: re.Pattern[str]
     """Where a request starts inside an operative paragraph (``请`` / ``Requests``)."""
+    request_word: str
+    """Text every match of ``request_phrases`` holds (``请`` / ``equests``): a paragraph
+    without it asks nothing, and the pattern is not tried on it."""
     due_session: re.Pattern[str]
     """A session by which something is due: groups ``body`` (optional), ``session``."""
     mandate_kinds: tuple[tuple[re.Pattern[str], str], ...]

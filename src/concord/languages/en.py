@@ -371,10 +371,12 @@ PACK = LanguagePack(
         "abstain": re.compile(r"Abstaining\s*:"),
     },
     name_separator=re.compile(r",\s*|;\s*"),
+    # "[Rr](?<!\w[Rr])" is "\b[Rr]" with the letter first, which the engine skips to.
     resolution_ref=re.compile(
-        rf"\b[Rr]esolutions?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
+        rf"[Rr](?<!\w[Rr])esolutions?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
         rf"(?:,\s*|\s+and\s+)(?!its\b){_RES_NUM})*)"
     ),
+    resolution_word="esolution",
     ref_bodies=(
         (re.compile(r"Sub-Commission"), "SUBCOM"),
         (re.compile(r"Commission on Human Rights"), "CHR"),
@@ -389,6 +391,7 @@ PACK = LanguagePack(
     request_phrases=re.compile(
         r"(?:^|(?<=[;,]))\s*(?:and\s+)?(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
     ),
+    request_word="equests",
     due_session=re.compile(
         rf"(?:(?:the\s+)?(?P<body>Human Rights Council|General Assembly|Council|Assembly)\s+)?"
         rf"(?:at|before|by|during|in|of|to)\s+(?:its|the)\s+(?P<session>{_ORD})\s+session"

@@ -253,6 +253,7 @@ PACK = LanguagePack(
     resolution_ref=re.compile(
         rf"第\s*(?P<nums>{_RES_NUM}(?:\s*(?:[、，,]|和|及)\s*{_RES_NUM})*)\s*号决议"
     ),
+    resolution_word="号决议",
     ref_bodies=(
         (re.compile(r"促进和保护人权小组委员会|小组委员会"), "SUBCOM"),
         (re.compile(r"人权委员会"), "CHR"),
@@ -265,6 +266,7 @@ PACK = LanguagePack(
     instruments=INSTRUMENTS,
     actors=ACTORS,
     request_phrases=re.compile(r"(?:^|(?<=[；;，,。]))\s*(?:并|又|还|并且)?请(?!求)"),
+    request_word="请",
     due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
     mandate_kinds=(
         (re.compile(r"提交.{0,12}报告|报告"), "report"),

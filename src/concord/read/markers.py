@@ -25,15 +25,28 @@ _COUNTED_WORDS = tuple(
     )
 )  # fmt: skip
 # Candidates only; what they are is decided from the characters around them, which is far
-# faster than lookbehinds tried at every position.
+# faster than lookbehinds tried at every position. Every candidate opens with a
+# superscript, ``[`` or a digit: with that class first, the regex engine skips straight to
+# them, and the lookbehind after it says which kind the candidate is. A bare number is a
+# candidate only where :func:`_bare` could read a note in it: one to three digits after a
+# word, punctuation or a space; three to six after a ``/``; five or six (a year and a
+# note). Numbers in running text mostly are none of these.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _MARKER = re.compile(
-    r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
-    r"|\[\^(?P<md>\d{1,3})\]"
-    r"|(?<!\d)(?P<digits>\d{1,6})(?=[\s,.;:)\]，。；：、》”]|$)"
+    rf"[{_SUPERSCRIPTS}\[\d]"
+    rf"(?:(?<=[{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]*"  # superscript digits
+    r"|(?<=\[)\^(?P<md>\d{1,3})\]"  # [^3]
+    r"|(?<=\d)(?<!\d\d)"  # a bare number, whole:
+    r"(?:(?<=[A-Za-z,.;:)\]”’»》 ]\d)\d{0,2}|(?<=/\d)\d{2,5}|\d{4,5})"
+    r"(?=[\s,.;:)\]，。；：、》”]|$))"
 )
 _GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:)]”’»》")
 _SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:)”’")
-_SYMBOL = re.compile(r"\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b")
+# What can stand before a short number that is a note (glued, spaced, or ``77/2285``).
+_MAY_PRECEDE = _GLUED_AFTER | {" ", "/"}
+# ``\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b``, with the capital first so that the
+# engine skips to capitals (the lookbehind is the word boundary before it).
+_SYMBOL = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}/[A-Za-z0-9./()\-]+|\.\d+\b)")
 
 
 @dataclass(slots=True)
@@ -43,6 +56,9 @@ class MarkerState:
     known: frozenset[str]
     expected: int = 1
     seen: set[str] = field(default_factory=set)
+    _window: tuple[int, frozenset[str], frozenset[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def accept(self, marker: str, explicit: bool, slack: int = 1) -> bool:
         """Explicit markers always count; a bare number only when it is a known note and
@@ -55,6 +71,19 @@ class MarkerState:
             return True
         return False
 
+    def window(self) -> frozenset[str]:
+        """The known notes a bare number could be now: the next expected, or the one after
+        (kept until ``expected`` moves)."""
+        if self._window is not None:
+            expected, known, notes = self._window
+            if expected == self.expected and known is self.known:
+                return notes
+        notes = frozenset(
+            k for k in self.known if k.isdecimal() and 0 <= int(k) - self.expected <= 1
+        )
+        self._window = (self.expected, self.known, notes)
+        return notes
+
     def _advance(self, marker: str) -> None:
         self.seen.add(marker)
         if marker.isdigit() and int(marker) >= self.expected:
@@ -64,19 +93,23 @@ class MarkerState:
 def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
     """``text`` without its footnote markers, and the markers in the order cited."""
     cited: list[str] = []
-    if not _MARKER.search(text.text):
-        return text, cited
-    masked = _masked_ranges(text.text)
+    masked: list[tuple[int, int]] | None = None
 
     def replace(m: re.Match[str]) -> str:
-        if m.group("sup"):
-            marker = m.group("sup").translate(_SUPERSCRIPT_TO_DIGIT)
-        elif m.group("md"):
+        nonlocal masked
+        found = m.group(0)
+        if found[0] == "[":
             marker = m.group("md")
+        elif found[0] in _SUPERSCRIPTS:
+            marker = found.translate(_SUPERSCRIPT_TO_DIGIT)
         else:
+            if not _may_be_note(m.string, m.start(), found, state):
+                return found
+            if masked is None:
+                masked = _masked_ranges(m.string)
             if any(a <= m.start() < b for a, b in masked):
-                return m.group(0)
-            kept, marker = _bare(m, state)
+                return found
+            kept, marker = _bare(m.string, m.start(), found, state)
             if marker:
                 cited.append(marker)
             return kept
@@ -87,11 +120,21 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
     return text.sub(_MARKER, replace), cited
 
 
-def _bare(m: re.Match[str], state: MarkerState) -> tuple[str, str | None]:
+def _may_be_note(text: str, at: int, digits: str, state: MarkerState) -> bool:
+    """Whether :func:`_bare` could read a note in ``digits`` at ``at`` (most numbers are
+    ruled out here, cheaply). Every note it reads is the whole number or its last one or
+    two digits, a known note and the next expected (or the one after); a short number
+    follows a word, punctuation, a space or a ``/``."""
+    window = state.window()
+    if not (digits in window or digits[-1:] in window or digits[-2:] in window):
+        return False
+    if len(digits) > 3:
+        return True
+    return at > 0 and text[at - 1] in _MAY_PRECEDE
+
+
+def _bare(text: str, at: int, digits: str, state: MarkerState) -> tuple[str, str | None]:
     """A number in the text: ``(what stays, the note marker)`` — most numbers stay whole."""
-    digits = m.group("digits")
-    text = m.string
-    at = m.start()
     prev = text[at - 1] if at else ""
     if len(digits) in (5, 6) and digits[:2] in ("18", "19", "20") and prev != "/":
         # "of 20172": the year 2017 and note 2.
@@ -109,7 +152,8 @@ def _bare(m: re.Match[str], state: MarkerState) -> tuple[str, str | None]:
     decimal = prev == "." and at > 1 and text[at - 2].isdigit()
     if prev in _GLUED_AFTER and not decimal and state.accept(digits, explicit=False):
         return "", digits
-    if prev == " " and at > 1 and text[at - 2] in _SPACED_AFTER and _spaced_end(text, m.end()):
+    end = at + len(digits)
+    if prev == " " and at > 1 and text[at - 2] in _SPACED_AFTER and _spaced_end(text, end):
         counted = text[max(0, at - 12) : at].endswith(_COUNTED_WORDS)
         if not counted and state.accept(digits, explicit=False, slack=0):
             return "", digits

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from concord.languages.base import LanguagePack, PhraseTable
 from concord.model import Warning
@@ -81,19 +82,27 @@ def split_inline_numbers(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         while draft.num is not None:
-            expected = int(draft.num) + 1
-            pattern = re.compile(
-                rf"(?<=[.;:。；：])(?P<note>\d{{1,3}})?\s+(?P<num>{expected})\s*[.．]\s+(?=\S)"
-            )
-            m = pattern.search(draft.full.text)
+            expected = str(int(draft.num) + 1)
+            if expected not in draft.full.text:
+                break
+            m = _inline_number(expected).search(draft.full.text)
             if not m:
                 break
-            head = draft.full.slice(0, m.end("note") if m.group("note") else m.start()).strip()
+            head = draft.full.slice(0, m.end("note") if m.group("note") else m.end("stop")).strip()
             tail = draft.full.slice(m.start("num")).strip()
             out.append(_numbered(head, draft.kind))
             draft = _numbered(tail, draft.kind)
         out.append(draft)
     return out
+
+
+@cache
+def _inline_number(number: str) -> re.Pattern[str]:
+    """``... persons.8 6. We`` for ``number`` 6: the stop, a footnote marker glued to it,
+    then the number (the stop comes first so that the engine skips to stops)."""
+    return re.compile(
+        rf"(?P<stop>[.;:。；：])(?P<note>\d{{1,3}})?\s+(?P<num>{number})\s*[.．]\s+(?=\S)"
+    )
 
 
 def _numbered(full: Mapped, kind: str) -> Draft:

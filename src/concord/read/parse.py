@@ -294,14 +294,25 @@ def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
     """Running heads repeat (a cut of) the title between paragraphs: they go."""
     if not title:
         return lines
-    norm_title = re.sub(r"\s+", " ", title)
+    norm_title = _SPACES.sub(" ", title)
     out = []
     for line in lines:
-        text = re.sub(r"\s+", " ", line.text.text)
-        if len(text) >= 12 and norm_title.startswith(text) and not text.endswith((",", ";", ".")):
-            continue
+        text = line.text.text
+        # Lines are stripped, so their first character survives the spaces being folded:
+        # only a line that opens like the title need be compared with it.
+        if len(text) >= 12 and text[0] == norm_title[0]:
+            text = _SPACES.sub(" ", text)
+            if (
+                len(text) >= 12
+                and norm_title.startswith(text)
+                and not text.endswith((",", ";", "."))
+            ):
+                continue
         out.append(line)
     return out
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _uri(body: str | None, adopted: str | None, number: str | None, language: str) -> str | None:

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from concord.languages.base import LanguagePack
 from concord.model import Warning
 from concord.text.mapped import Mapped, join
-from concord.text.normalise import is_footnote_rule, is_job_number, is_page_furniture
+from concord.text.normalise import is_footnote_rule, is_furniture
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _SUPERSCRIPT_NOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
 _MARKDOWN_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+# A note line starts with a superscript or ``[^`` (or, in a block of notes, a digit).
+_NOTE_FIRST = frozenset(_SUPERSCRIPTS + "[")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,19 +61,25 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
     furniture: list[Mapped] = []
     blank = False
     in_notes = False
-    for raw_line in doc.lines():
-        line = raw_line.strip()
-        text = line.text
+    start = 0
+    for raw_line in doc.text.split("\n"):
+        line_start = start
+        start += len(raw_line) + 1
+        text = raw_line.strip()
         if not text:
             blank = True
             continue
+        at = line_start
+        if raw_line[0] != text[0]:
+            at += len(raw_line) - len(raw_line.lstrip())
         if is_footnote_rule(text):
             in_notes = True
             continue
-        if is_job_number(text) or is_page_furniture(text):
-            furniture.append(line)
+        if is_furniture(text):
+            furniture.append(doc.slice(at, at + len(text)))
             in_notes = False
             continue
+        line = doc.slice(at, at + len(text))
         note = _note_start(text, in_notes)
         if note:
             marker, offset = note
@@ -86,6 +94,9 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
 
 
 def _note_start(text: str, in_notes: bool) -> tuple[str, int] | None:
+    first = text[0]
+    if first not in _NOTE_FIRST and not (in_notes and first.isdecimal()):
+        return None
     m = _SUPERSCRIPT_NOTE.match(text) or _MARKDOWN_NOTE.match(text)
     if not m and in_notes:
         m = _PLAIN_NOTE.match(text)

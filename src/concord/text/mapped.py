@@ -6,6 +6,10 @@ text it was read from. The map is piecewise linear: a sorted list of anchors
 ``(clean offset, raw offset)``; between two anchors clean and raw advance together.
 Edits (:meth:`Mapped.sub`), slices and joins keep the map, so spans survive every
 normalisation step.
+
+Most texts keep a single anchor all the way through (an edit that changes no length adds
+none: anchors in line with the one before are never stored), and every operation has a
+short path for that case.
 """
 
 from __future__ import annotations
@@ -40,8 +44,11 @@ class Mapped:
         """The raw offset of clean offset ``pos``."""
         if pos >= len(self.text):
             return self.raw_end
-        i = bisect_right(self.clean, pos) - 1
-        return self.raw[i] + (pos - self.clean[i])
+        clean = self.clean
+        if len(clean) == 1:
+            return self.raw[0] + (pos - clean[0])
+        i = bisect_right(clean, pos) - 1
+        return self.raw[i] + (pos - clean[i])
 
     def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Raw ``(start, end)`` of the clean range ``[start, end)``."""
@@ -52,15 +59,35 @@ class Mapped:
         return self.to_raw(start), self.to_raw(end - 1) + 1
 
     def slice(self, start: int, end: int | None = None) -> Mapped:
-        end = len(self.text) if end is None else end
-        start = max(0, min(start, len(self.text)))
-        end = max(start, min(end, len(self.text)))
-        i = bisect_right(self.clean, start) - 1
-        j = bisect_right(self.clean, end - 1) if end > start else i + 1
-        clean = [0] + [c - start for c in self.clean[i + 1 : j]]
-        raw = [self.raw[i] + (start - self.clean[i]), *self.raw[i + 1 : j]]
-        raw_end = self.to_raw(end - 1) + 1 if end > start else raw[0]
-        return Mapped(self.text[start:end], tuple(clean), tuple(raw), raw_end)
+        text = self.text
+        n = len(text)
+        # start into [0, n], end into [start, n]
+        if end is None or end > n:
+            end = n
+        if start < 0:
+            start = 0
+        elif start > n:
+            start = n
+        if end < start:
+            end = start
+        clean, raw = self.clean, self.raw
+        if len(clean) == 1:
+            first = raw[0] + (start - clean[0])
+            return Mapped(text[start:end], (0,), (first,), first + (end - start))
+        i = bisect_right(clean, start) - 1
+        first = raw[i] + (start - clean[i])
+        if end == start:
+            return Mapped("", (0,), (first,), first)
+        j = bisect_right(clean, end - 1, i + 1)
+        raw_end = raw[j - 1] + (end - clean[j - 1])
+        if j == i + 1:
+            return Mapped(text[start:end], (0,), (first,), raw_end)
+        return Mapped(
+            text[start:end],
+            (0, *[c - start for c in clean[i + 1 : j]]),
+            (first, *raw[i + 1 : j]),
+            raw_end,
+        )
 
     def strip(self) -> Mapped:
         text = self.text
@@ -75,70 +102,141 @@ class Mapped:
 
         Replaced text maps to the start of what it replaced.
         """
-        pieces: list[Mapped] = []
+        out: _Builder | None = None
         last = 0
-        changed = False
+        expand = _expander(repl)
         for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = expand(m)
             if new == m.group(0):
                 continue
-            changed = True
-            pieces.append(self.slice(last, m.start()))
-            pieces.append(self._replacement(m, new))
+            if out is None:
+                out = _Builder()
+            out.add_slice(self, last, m.start())
+            self._replacement(out, m, new)
             last = m.end()
-        if not changed:
+        if out is None:
             return self
-        pieces.append(self.slice(last))
-        return join(pieces)
+        out.add_slice(self, last, len(self.text))
+        return out.build()
 
-    def _replacement(self, m: re.Match[str], new: str) -> Mapped:
+    def _replacement(self, out: _Builder, m: re.Match[str], new: str) -> None:
         """What replaces a match: a kept group keeps its own map, other text maps to the
         start of what it replaced."""
         for g in range(1, (m.lastindex or 0) + 1):
             if new and m.group(g) == new:
-                return self.slice(m.start(g), m.end(g))
+                out.add_slice(self, m.start(g), m.end(g))
+                return
         raw = self.to_raw(m.start())
         end = self.to_raw(m.end() - 1) + 1 if m.end() > m.start() else raw
-        return Mapped(new, (0,), (raw,), end)
+        out.add_text(new, raw, end)
 
     def lines(self) -> list[Mapped]:
         """Split on ``\\n`` (the newline itself is dropped)."""
         out = []
         start = 0
-        text = self.text
-        while True:
-            nl = text.find("\n", start)
-            if nl < 0:
-                out.append(self.slice(start))
-                return out
-            out.append(self.slice(start, nl))
-            start = nl + 1
+        for line in self.text.split("\n"):
+            end = start + len(line)
+            out.append(self.slice(start, end))
+            start = end + 1
+        return out
+
+
+def _expander(repl: Replacement) -> Callable[[re.Match[str]], str]:
+    if callable(repl):
+        return repl
+    if "\\" in repl:
+        return lambda m: m.expand(repl)
+    # A template without a backslash is its own expansion.
+    return lambda m: repl
+
+
+class _Builder:
+    """Pieces of mapped text put end to end (what :func:`join` and :meth:`Mapped.sub`
+    build), without a :class:`Mapped` for each piece."""
+
+    __slots__ = ("clean", "pos", "raw", "raw_end", "texts")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.clean: list[int] = []
+        self.raw: list[int] = []
+        self.pos = 0
+        self.raw_end = 0
+
+    def _anchor(self, clean: int, raw: int) -> None:
+        # An anchor in line with the one before says nothing new.
+        if self.clean and raw - self.raw[-1] == clean - self.clean[-1]:
+            return
+        self.clean.append(clean)
+        self.raw.append(raw)
+
+    def add_slice(self, src: Mapped, start: int, end: int) -> None:
+        """Add ``src.slice(start, end)`` (``0 <= start <= end <= len(src)``)."""
+        clean, raw = src.clean, src.raw
+        i = 0 if len(clean) == 1 else bisect_right(clean, start) - 1
+        first = raw[i] + (start - clean[i])
+        if end == start:
+            self.raw_end = max(self.raw_end, first)
+            return
+        pos = self.pos
+        self._anchor(pos, first)
+        j = i + 1 if len(clean) == 1 else bisect_right(clean, end - 1, i + 1)
+        for k in range(i + 1, j):
+            self._anchor(pos + clean[k] - start, raw[k])
+        self.texts.append(src.text[start:end])
+        self.pos = pos + (end - start)
+        self.raw_end = raw[j - 1] + (end - clean[j - 1])
+
+    def add(self, piece: Mapped) -> None:
+        if not piece.text:
+            self.raw_end = max(self.raw_end, piece.raw_end)
+            return
+        pos = self.pos
+        for c, r in zip(piece.clean, piece.raw, strict=True):
+            self._anchor(pos + c, r)
+        self.texts.append(piece.text)
+        self.pos = pos + len(piece.text)
+        self.raw_end = piece.raw_end
+
+    def add_text(self, text: str, raw: int, raw_end: int) -> None:
+        """New text, all of it mapped linearly from ``raw``."""
+        if not text:
+            self.raw_end = max(self.raw_end, raw_end)
+            return
+        self._anchor(self.pos, raw)
+        self.texts.append(text)
+        self.pos += len(text)
+        self.raw_end = raw_end
+
+    def add_separator(self, sep: str, before: Mapped) -> None:
+        """``sep`` ahead of the piece ``before``, mapped to where that piece starts."""
+        self._anchor(self.pos, before.raw[0] if before.text else before.raw_end)
+        self.texts.append(sep)
+        self.pos += len(sep)
+
+    def build(self) -> Mapped:
+        if not self.clean:
+            return Mapped("", (0,), (self.raw_end,), self.raw_end)
+        return Mapped("".join(self.texts), tuple(self.clean), tuple(self.raw), self.raw_end)
 
 
 def join(pieces: Iterable[Mapped], sep: str = "") -> Mapped:
     """Concatenate, with ``sep`` between pieces (a separator maps to the next piece)."""
-    text: list[str] = []
-    clean: list[int] = []
-    raw: list[int] = []
-    pos = 0
-    raw_end = 0
+    out = _Builder()
     first = True
     for piece in pieces:
         if not first and sep:
-            clean.append(pos)
-            raw.append(piece.raw[0] if piece.text else piece.raw_end)
-            text.append(sep)
-            pos += len(sep)
+            out.add_separator(sep, piece)
         first = False
-        if not piece.text:
-            raw_end = max(raw_end, piece.raw_end)
-            continue
-        for c, r in zip(piece.clean, piece.raw, strict=True):
-            clean.append(pos + c)
-            raw.append(r)
-        text.append(piece.text)
-        pos += len(piece.text)
-        raw_end = piece.raw_end
-    if not clean:
-        return Mapped("", (0,), (raw_end,), raw_end)
-    return Mapped("".join(text), tuple(clean), tuple(raw), raw_end)
+        out.add(piece)
+    return out.build()
+
+
+def join_with(pieces: Iterable[tuple[str, Mapped]]) -> Mapped:
+    """Concatenate ``(separator, piece)`` pairs, each separator mapped to its piece."""
+    out = _Builder()
+    for sep, piece in pieces:
+        if sep:
+            out.add_separator(sep, piece)
+        out.add(piece)
+    return out.build()

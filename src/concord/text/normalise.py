@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
-from concord.text.mapped import Mapped, join
+from concord.text.mapped import Mapped, join, join_with
 
 Step = Callable[[Mapped], Mapped]
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0c\x0b\x85]")
+# ``\r\n?|[\u2028\u2029\x0c\x0b\x85]``, the class first so that the engine skips to it.
+_NEWLINES = re.compile(r"[\r\u2028\u2029\x0c\x0b\x85](?:(?<=\r)\n)?")
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _NB_HYPHEN = re.compile(r"[\u2010\u2011]")
@@ -22,8 +24,16 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
 _SYMBOL_PART_SPACE = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
 
 
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of ``chars``: a test for each character is far faster
+    than a regex scan, so a step with nothing to do costs almost nothing."""
+    return any(char in text for char in chars)
+
+
 def unify_newlines(text: Mapped) -> Mapped:
     """``\\r\\n``, ``\\r``, form feeds and Unicode line separators become ``\\n``."""
+    if not _holds_any(text.text, "\r\u2028\u2029\x0c\x0b\x85"):
+        return text
     return text.sub(_NEWLINES, "\n")
 
 
@@ -34,11 +44,15 @@ def unify_spaces(text: Mapped) -> Mapped:
 
 def drop_invisible(text: Mapped) -> Mapped:
     """Soft hyphens and zero-width characters go."""
+    if not _holds_any(text.text, "\u00ad\u200b\u200c\u200d\u2060\ufeff"):
+        return text
     return text.sub(_INVISIBLE, "")
 
 
 def plain_hyphens(text: Mapped) -> Mapped:
     """Non-breaking hyphens (``non‑intervention``) become ``-``."""
+    if not _holds_any(text.text, "\u2010\u2011"):
+        return text
     return text.sub(_NB_HYPHEN, "-")
 
 
@@ -88,6 +102,35 @@ _SYMBOL_ONLY = re.compile(r"^(?:A|E|S|ST)/[A-Za-z0-9./()-]+$")
 _SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{3,})$")
 
 
+_FURNITURE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_JOB_NUMBER, _PAGE_NUMBER, _SYMBOL_ONLY, _SEPARATOR))
+)
+
+
+def could_be_furniture(line: str) -> bool:
+    """A cheap test ahead of the patterns: False for a line none of them can match.
+
+    Furniture opens with a digit, ``*``, ``-``, ``_`` or ``—``, or with ``GE.``,
+    ``Page ``/``page `` or a symbol's ``A/``, ``E/``, ``S/``, ``ST/``: text, which opens
+    with a word, is ruled out by its first characters.
+    """
+    if not line:
+        return False
+    first = line[0]
+    if first.isdecimal() or first in "*-_—":
+        return True
+    if first in "AES":
+        return line[1:2] == "/" or line.startswith("ST/")
+    if first in "Pp":
+        return line[1:5] == "age "
+    return line.startswith("GE.")
+
+
+def is_furniture(line: str) -> bool:
+    """:func:`is_job_number` or :func:`is_page_furniture`, in one match."""
+    return could_be_furniture(line) and bool(_FURNITURE.match(line))
+
+
 def is_job_number(line: str) -> bool:
     """``GE.18-05246(C)``, ``23-21227 (E) 131123``, ``8/9 23-21227A/C.3/78/L.41``..."""
     return bool(_JOB_NUMBER.match(line))
@@ -112,13 +155,15 @@ def unbreak(lines: Sequence[Mapped], joiner: str) -> Mapped:
     pieces = [line for line in lines if line.text]
     if not pieces:
         return Mapped.of("")
-    out = pieces[0]
-    for piece in pieces[1:]:
-        sep = "" if not joiner or out.text.endswith(("-", "‑")) else joiner
-        if joiner and _cjk_boundary(out.text, piece.text):
-            sep = ""
-        out = join([out, piece], sep)
-    return out
+    if len(pieces) == 1:
+        return pieces[0]
+    if not joiner:
+        return join(pieces)
+    seps = [""]
+    for left, right in pairwise(pieces):
+        hyphen = left.text.endswith(("-", "‑"))
+        seps.append("" if hyphen or _cjk_boundary(left.text, right.text) else joiner)
+    return join_with(zip(seps, pieces, strict=True))
 
 
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -128,7 +173,8 @@ def _cjk_boundary(left: str, right: str) -> bool:
     return bool(left and right and _CJK_CHAR.match(left[-1]) and _CJK_CHAR.match(right[0]))
 
 
-_HYPHEN_SPACE = re.compile(r"(?<=[a-z])- (?=[a-z])")
+# ``(?<=[a-z])- (?=[a-z])``, the hyphen first so that the engine skips to hyphens.
+_HYPHEN_SPACE = re.compile(r"-(?<=[a-z]-) (?=[a-z])")
 
 
 def mend_hyphen_space(text: Mapped) -> Mapped:
