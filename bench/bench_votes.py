@@ -181,8 +181,9 @@ def prepare(args: argparse.Namespace) -> Path:
 
     folder = Path(args.cache or tempfile.mkdtemp(prefix="concord-votes-bench-"))
     start = time.perf_counter()
-    import_votes(args.shared, folder)
-    print(f"import (CSV → cache, once): {time.perf_counter() - start:.1f} s → {folder}")
+    # A throw-away store beside the cache: the bench never writes the user's library.
+    import_votes(args.shared, folder, db=folder / "library.sqlite")
+    print(f"import (CSV → store → cache, once): {time.perf_counter() - start:.1f} s → {folder}")
     return folder
 
 

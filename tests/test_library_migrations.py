@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from concord.errors import ConcordError
 from concord.library import engine, location, open_library
 from concord.library.schema import metadata
+from concord.library.store import Provenance, store
+from fixtures.library.factories import hrc_37_23
 from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
 
 ENGINE_OWN = ("paragraph_fts", "ix_paragraphs_search")
@@ -30,7 +33,20 @@ def test_migrated_schema_matches_metadata(store_url: str) -> None:  # noqa: F811
 def test_reopening_migrates_nothing(sqlite_url: str) -> None:  # noqa: F811
     open_library(sqlite_url).close()
     with open_library(sqlite_url) as lib:
-        assert engine.revision(lib.engine) == "0001"
+        assert engine.revision(lib.engine) == "0002"
+
+
+def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str) -> None:  # noqa: F811
+    bind = engine.create(location.resolve_url(store_url))
+    engine.upgrade(bind, "0001")
+    with bind.begin() as conn:
+        store(conn, hrc_37_23("en"), Provenance("t.txt", "h", "r"))
+    bind.dispose()
+    with open_library(store_url) as lib, lib.engine.connect() as conn:
+        assert engine.revision(lib.engine) == engine.head() == "0002"
+        assert lib.votes("A/HRC/RES/37/23").tally == (2, 1, 1)
+        for table in ("vote_sources", "roll_calls", "roll_call_votes", "vote_disagreements"):
+            assert conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == 0
 
 
 def test_a_newer_store_is_refused(sqlite_url: str) -> None:  # noqa: F811

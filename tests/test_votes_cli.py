@@ -76,6 +76,7 @@ def test_agreement_by_name_pairs_plot_and_out(
         (["ideal-points", "USA", "CUB", "--min-votes", "2"], "USA"),
         (["yes-share", "CUB"], "hr"),
         (["check", "--table", "tallies"], "printed tallies matching the lists: 1 of 4"),
+        (["check"], "roll calls compared between sources: 0"),
         (["info"], "dhl_sc"),
     ],
 )
@@ -154,19 +155,26 @@ def test_missing_cache_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_import_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    target = tmp_path / "cache"
+    target, db = tmp_path / "cache", str(tmp_path / "library.sqlite")
     code, out, _ = run(
         capsys, "votes", "import", "--no-shared", "--dhl", str(DHL_SC), "--dhl", str(DHL_V1),
-        "--cache", str(target),
+        "--cache", str(target), "--db", db,
     )  # fmt: skip
     assert code == 0
-    assert "dhl_sc" in out and "dhl_ga" in out and str(target) in out
+    assert "dhl_sc" in out and "dhl_ga" in out and str(target) in out and db in out
+    assert "new" in out
     manifest = cache.read(target).manifest
     entry = next(e for e in manifest["sources"] if e["source"] == "dhl_sc")
     assert entry["rows"] == 15 and len(entry["files"][0]["sha256"]) == 64
-    code, _, err = run(capsys, "votes", "import", "--no-shared", "--cache", str(target))
+    # nothing new given: the store keeps its sources and the cache is built from them again
+    code, out, _ = run(capsys, "votes", "import", "--no-shared", "--cache", str(target), "--db", db)
+    assert code == 0 and "dhl_sc" in out and "kept" in out and "new" not in out
+    empty = str(tmp_path / "empty.sqlite")
+    code, _, err = run(
+        capsys, "votes", "import", "--no-shared", "--cache", str(target), "--db", empty
+    )
     assert code == 1 and "no vote data found" in err
-    code, _, err = run(capsys, "votes", "import", "--shared", str(tmp_path / "nope"))
+    code, _, err = run(capsys, "votes", "import", "--shared", str(tmp_path / "nope"), "--db", db)
     assert code == 1 and "shared data folder not found" in err
 
 

@@ -54,6 +54,7 @@ def gold_37_23(shared_data: Path) -> Path:
 def real(votes_dir: Path, shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> VoteData:
     folder = tmp_path_factory.mktemp("real-votes")
     argv = ["votes", "import", "--shared", str(shared_data.parent), "--cache", str(folder)]
+    argv += ["--db", str(folder / "library.sqlite")]
     for number in ("21", "23"):  # read from the texts by Concord's reader
         text = shared_data / "resolutions" / "en" / f"A_HRC_RES_37_{number}.en.txt"
         if text.is_file():

@@ -6,13 +6,19 @@ Paragraphs, footnotes, references, votes, mandates and warnings hang off an expr
 The full-text index is engine-specific and built by the migrations: an FTS5 table
 ``paragraph_fts`` on SQLite, the ``search`` tsvector column with a GIN index on
 PostgreSQL (a plain, unused text column on SQLite).
+
+The dataset votes (``vote_sources``, ``roll_calls``, ``roll_call_votes``,
+``vote_disagreements``, ``vote_states``) stand apart from the texts: they are what
+``concord votes import`` writes (migration 0002).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -20,6 +26,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     text,
 )
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -171,3 +178,117 @@ warnings = Table(
 )
 
 CHILD_TABLES = (paragraphs, footnotes, refs, votes, mandates, warnings)
+
+# --- Dataset votes (migration 0002) --------------------------------------------------------
+# Every voting dataset imported by ``concord votes import``, each row with its source; see
+# :mod:`concord.library.rollcalls`. Nothing is overwritten: where two sources hold the same
+# roll call, both keep their votes and ``vote_disagreements`` says where they differ.
+
+vote_sources = Table(
+    "vote_sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(32), nullable=False, unique=True),
+    Column("licence", Text, nullable=False),
+    Column("citation", Text, nullable=False),
+    Column("notes", Text, nullable=False),
+    Column("unresolved", Text, nullable=False),
+    Column("loader_version", String(16), nullable=False),
+    Column("imported_at", String(32), nullable=False),
+    Column("n_roll_calls", Integer, nullable=False),
+    Column("n_votes", Integer, nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("input_fingerprint", String(64), nullable=False, index=True),
+    Column("input_sources", Text, nullable=False),
+)
+
+vote_source_files = Table(
+    "vote_source_files",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "source_id",
+        Integer,
+        ForeignKey("vote_sources.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("path", Text, nullable=False),
+    Column("bytes", BigInteger),
+    Column("sha256", String(64), nullable=False),
+    Column("reader_version", String(32)),
+)
+
+roll_calls = Table(
+    "roll_calls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", Integer, ForeignKey("vote_sources.id", ondelete="CASCADE"), nullable=False),
+    Column("source_ref", String(64), nullable=False),
+    Column("body", String(8), nullable=False),
+    Column("symbol", Text),
+    Column("date", Date),
+    Column("session", String(32)),
+    Column("kind", String(16)),
+    Column("issues", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("yes", Integer),
+    Column("no", Integer),
+    Column("abstain", Integer),
+    Column("nonvoting", Integer),
+    Column("key", Text),
+    Column("canonical", Boolean, nullable=False),
+    UniqueConstraint("source_id", "source_ref", name="uq_roll_calls_source_ref"),
+    Index("ix_roll_calls_symbol", "symbol"),
+    Index("ix_roll_calls_body_date", "body", "date"),
+    Index("ix_roll_calls_date", "date"),
+    Index("ix_roll_calls_key", "key"),
+)
+
+roll_call_votes = Table(
+    "roll_call_votes",
+    metadata,
+    Column(
+        "roll_call_id",
+        Integer,
+        ForeignKey("roll_calls.id", ondelete="CASCADE", name="fk_roll_call_votes_roll_call"),
+        primary_key=True,
+    ),
+    Column("state", String(3), primary_key=True),
+    Column("vote", String(1), nullable=False),
+    Index("ix_roll_call_votes_state", "state", "vote"),
+    sqlite_with_rowid=False,
+)
+
+vote_disagreements = Table(
+    "vote_disagreements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False, index=True),
+    Column("state", String(3), nullable=False, index=True),
+    Column(
+        "roll_call_a",
+        Integer,
+        ForeignKey("roll_calls.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("vote_a", String(1)),
+    Column(
+        "roll_call_b",
+        Integer,
+        ForeignKey("roll_calls.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("vote_b", String(1)),
+)
+
+vote_states = Table(
+    "vote_states",
+    metadata,
+    Column("state", String(3), primary_key=True),
+    Column("region_group", String(16)),
+)
+
+VOTE_TABLES = (vote_disagreements, roll_call_votes, roll_calls, vote_source_files, vote_sources)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from concord.library import schema as t
@@ -42,6 +44,69 @@ def votes(conn: sa.Connection, symbol: str) -> VoteRecord:
         (best.tally_yes, best.tally_no, best.tally_abstain) if best.tally_yes is not None else None
     )
     return VoteRecord(symbol, best.adoption_mode, tally, best.language, lists[best.language], notes)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedVote:
+    """A current expression adopted by a recorded vote: what it prints, and its file."""
+
+    symbol: str
+    body: str | None
+    adopted_on: str | None
+    language: str
+    tally: tuple[int, int, int] | None
+    votes: tuple[Vote, ...]
+    source: str
+    content_hash: str
+    reader_version: str
+
+
+def recorded_votes(conn: sa.Connection) -> list[RecordedVote]:
+    """Every current expression adopted by a recorded vote, by symbol and language."""
+    e, w, v = t.expressions.c, t.works.c, t.votes.c
+    where = (e.is_current, e.adoption_mode == "recorded_vote")
+    base = t.expressions.join(t.works, w.id == e.work_id)
+    lists: dict[int, list[Vote]] = {}
+    query = (
+        sa.select(v.expression_id, v.state, v.position)
+        .select_from(t.votes.join(t.expressions, e.id == v.expression_id))
+        .where(*where)
+        .order_by(v.expression_id, v.position.desc(), v.ordinal)
+    )
+    for expression_id, state, position in conn.execute(query):
+        lists.setdefault(expression_id, []).append(Vote(state, position))
+    rows = conn.execute(
+        sa.select(
+            e.id,
+            w.symbol,
+            w.body,
+            w.adopted_on,
+            e.language,
+            e.tally_yes,
+            e.tally_no,
+            e.tally_abstain,
+            e.source,
+            e.content_hash,
+            e.reader_version,
+        )
+        .select_from(base)
+        .where(*where)
+        .order_by(w.symbol, e.language)
+    ).all()
+    return [
+        RecordedVote(
+            r.symbol,
+            r.body,
+            r.adopted_on,
+            r.language,
+            (r.tally_yes, r.tally_no, r.tally_abstain) if r.tally_yes is not None else None,
+            tuple(lists.get(r.id, ())),
+            r.source,
+            r.content_hash,
+            r.reader_version,
+        )
+        for r in rows
+    ]
 
 
 def mandates(

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 from concord.errors import ConcordError
 from concord.votes import cache, plots, views
 from concord.votes.agreement import Variant
-from concord.votes.data import VoteData
+from concord.votes.data import CHECKS, VoteData
 from concord.votes.selection import Selection
 
 
@@ -193,7 +193,7 @@ def get_yes_share(state: str, data: Data, chosen: Chosen, format: Format = "json
 
 @router.get("/check", summary="Printed tallies vs lists vs datasets")
 def get_check(data: Data, table: str = Query("disagreements"), format: Format = "json") -> Response:
-    if table not in ("tallies", "disagreements", "tally_differences"):
+    if table not in CHECKS:
         raise ConcordError(f"unknown check table {table!r}")
     return table_response(data.check(table), format)
 

@@ -18,7 +18,6 @@ Reading it back is a few column reads and one scatter into the dense matrix.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -31,9 +30,10 @@ import pyarrow.parquet as pq
 
 from concord.errors import ConcordError
 from concord.votes.data import CHECKS, VoteData
+from concord.votes.files import FileRecord
 from concord.votes.matrix import VoteMatrix
 
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "manifest.json"
 
 
@@ -48,11 +48,7 @@ def default_dir() -> Path:
 
 def file_info(path: Path) -> dict[str, Any]:
     """Path, size and SHA-256 of a source file."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return {"path": str(path), "bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+    return FileRecord.of(path).as_dict()
 
 
 def write(data: VoteData, folder: Path) -> Path:
@@ -97,6 +93,7 @@ def read(folder: Path | None = None) -> VoteData:
             "vote cache from another version: run `concord votes import` again", source=str(folder)
         )
     roll_calls = pq.read_table(folder / "roll_calls.parquet").to_pandas()
+    roll_calls["date"] = roll_calls["date"].astype("datetime64[s]")  # Parquet keeps ms
     states = pq.read_table(folder / "states.parquet").to_pandas()
     cells = pq.read_table(folder / "votes.parquet")
     matrix = VoteMatrix.from_cells(

@@ -1,7 +1,8 @@
 """``concord votes …``: import the voting datasets and ask them questions.
 
-Every analysis reads the cache written by ``concord votes import`` (see
-:mod:`concord.votes.cache`), prints a table, and can write it (``--out`` .csv/.parquet) or
+``concord votes import`` writes every source into the library store (``--db``) and builds
+the cache from it. Every analysis reads the cache (see :mod:`concord.votes.cache`), or the
+store itself with ``--db``, prints a table, and can write it (``--out`` .csv/.parquet) or
 draw it (``--plot`` .png/.svg).
 """
 
@@ -25,6 +26,8 @@ from concord.votes.export import write_table
 from concord.votes.importer import import_votes
 from concord.votes.selection import Selection
 
+DB_HELP = "read this library store (file or URL) instead of the cache"
+IMPORT_DB_HELP = "library store to write, file or URL (default: $CONCORD_DB, else the default)"
 Handler = Callable[[argparse.Namespace], int]
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -59,12 +62,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def _command(
-    commands: SubParsers, name: str, help_text: str, func: Handler
+    commands: SubParsers, name: str, help_text: str, func: Handler, db_help: str = DB_HELP
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=help_text, description=help_text
     )
     parser.add_argument("--cache", type=Path, help="cache folder (default: $CONCORD_DATA/votes)")
+    parser.add_argument("--db", help=db_help)
     parser.set_defaults(func=func)
     return parser
 
@@ -93,6 +97,10 @@ def selection_of(args: argparse.Namespace) -> Selection:
 
 
 def _load(args: argparse.Namespace) -> VoteData:
+    if args.db:
+        from concord.votes.store import from_library
+
+        return from_library(args.db)
     return cache.read(args.cache)
 
 
@@ -120,7 +128,13 @@ def _picture(args: argparse.Namespace, chart: str, *values: Any) -> None:
 
 
 def _import(commands: SubParsers) -> None:
-    p = _command(commands, "import", "load the voting datasets into the cache", run_import)
+    p = _command(
+        commands,
+        "import",
+        "load the voting datasets into the library store, and the cache from it",
+        run_import,
+        IMPORT_DB_HELP,
+    )
     p.add_argument("--shared", type=Path, help="shared data folder (default: ../shared)")
     p.add_argument("--no-shared", action="store_true", help="do not read the shared folder")
     p.add_argument("--dhl", type=Path, action="append", default=[], help="a UN Library voting CSV")
@@ -131,15 +145,20 @@ def run_import(args: argparse.Namespace) -> int:
     shared = None if args.no_shared else (args.shared or default_shared())
     if shared is not None and not shared.is_dir() and args.shared:
         raise ConcordError("shared data folder not found", source=str(shared))
-    result = import_votes(shared, args.cache, args.dhl, args.texts)
+    result = import_votes(shared, args.cache, args.dhl, args.texts, db=args.db)
     for entry in result.data.manifest["sources"]:
         missing = sum(entry["unresolved"].values())
         note = f", {missing} rows with names not resolved" if missing else ""
         counts = f"{entry['roll_calls']:>6} roll calls {entry['rows']:>9} votes"
-        print(f"{entry['source']:<11} {counts}{note}")
+        change = result.changes.get(entry["source"], "kept")
+        print(f"{entry['source']:<11} {counts}  {change:<9}{note}".rstrip())
+    for name, change in result.changes.items():
+        if change == "removed":
+            print(f"{name:<11} removed (no text in the library prints a recorded vote)")
     for note in result.notes:
         print(f"skipped: {note}")
     print(views.check_summary(result.data))
+    print(f"store: {result.store}")
     print(f"cache: {result.folder}")
     return 0
 
@@ -150,12 +169,19 @@ def _info(commands: SubParsers) -> None:
 
 def run_info(args: argparse.Namespace) -> int:
     data = _load(args)
-    print(f"cache: {data.manifest.get('cache')} (imported {data.manifest.get('created')})")
+    if data.manifest.get("cache"):
+        print(f"cache: {data.manifest.get('cache')} (built {data.manifest.get('created')})")
+    if data.manifest.get("store"):
+        print(f"store: {data.manifest['store']}")
     for entry in data.manifest.get("sources", []):
-        print(f"{entry['source']}: {entry['roll_calls']} roll calls, {entry['rows']} votes")
+        print(
+            f"{entry['source']}: {entry['roll_calls']} roll calls, {entry['rows']} votes"
+            f" (imported {entry.get('loaded_at')})"
+        )
         print(f"  licence: {entry['licence']}")
         for f in entry["files"]:
-            print(f"  {f['path']}  sha256 {f['sha256'][:16]}…  {f['bytes']} bytes")
+            size = f"  {f['bytes']} bytes" if f.get("bytes") is not None else ""
+            print(f"  {f['path']}  sha256 {f['sha256'][:16]}…{size}")
     return 0
 
 
@@ -284,7 +310,12 @@ def run_yes(args: argparse.Namespace) -> int:
 
 def _check(commands: SubParsers) -> None:
     p = _command(commands, "check", "printed tallies vs lists vs datasets", run_check)
-    p.add_argument("--table", choices=CHECKS, default="disagreements", help="table to show/save")
+    p.add_argument(
+        "--table",
+        choices=CHECKS,
+        default="comparison",
+        help="table to show/save (default: comparison, one row per roll call and pair of sources)",
+    )
     p.add_argument("--limit", type=int, default=20, help="rows to print (0: all)")
     _output_options(p)
 

@@ -1,6 +1,6 @@
 """Do the sources agree? Printed tallies against lists, and source against source.
 
-Three reports, all data frames:
+Four reports, all data frames:
 
 * :func:`tallies` — for each roll call whose source prints totals (the HRC records'
   ``yes/no/abstain``, the UN Library totals, a text's "28 to 1, with 17 abstentions"),
@@ -10,6 +10,8 @@ Three reports, all data frames:
   votes differ, or one gives yes/no/abstain and the other has no row. A missing row against
   ``X`` or ``-`` is no disagreement (texts print no absentees). Nothing is overwritten:
   analyses read one source per roll call, and this table says where the others differ.
+* :func:`comparison` — the same per roll call and pair of sources: States compared, how
+  many agree and disagree, and the verdict (``agree`` / ``disagree``).
 * :func:`tally_differences` — roll calls whose counts differ between sources.
 """
 
@@ -49,6 +51,19 @@ DISAGREEMENT_COLUMNS = (
     "source_b",
     "vote_b",
 )
+PAIR_COLUMNS = (*DISAGREEMENT_COLUMNS, "differ")
+COMPARISON_COLUMNS = (
+    "key",
+    "body",
+    "symbol",
+    "date",
+    "source_a",
+    "source_b",
+    "states",
+    "agree",
+    "disagree",
+    "verdict",
+)
 
 
 def counts(votes: pd.DataFrame) -> pd.DataFrame:
@@ -86,23 +101,54 @@ def shared_keys(roll_calls: pd.DataFrame) -> pd.DataFrame:
     return roll_calls[n_sources > 1]
 
 
-def disagreements(roll_calls: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
-    """Every (roll call, State) on which two sources differ (see the module docstring)."""
+def pairs(roll_calls: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    """Every State on every roll call held by two sources, per pair of sources: the two
+    votes (``""`` where a source has no row) and whether they ``differ``."""
     shared = shared_keys(roll_calls)
     if shared.empty:
-        return pd.DataFrame(columns=list(DISAGREEMENT_COLUMNS))
+        return pd.DataFrame(columns=[*PAIR_COLUMNS])
     meta = shared[["roll_call_id", "key", "source", "body", "symbol", "date"]]
     rows = votes.merge(meta, on="roll_call_id")
-    found = [
-        _differences(rows, shared, a, b) for a, b in combinations(sorted(set(shared["source"])), 2)
-    ]
-    out = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
+    found = [_pair(rows, shared, a, b) for a, b in combinations(sorted(set(shared["source"])), 2)]
+    found = [f for f in found if not f.empty]
+    if not found:
+        return pd.DataFrame(columns=[*PAIR_COLUMNS])
+    return pd.concat(found, ignore_index=True)[list(PAIR_COLUMNS)]
+
+
+def disagreements(
+    roll_calls: pd.DataFrame, votes: pd.DataFrame, paired: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every (roll call, State) on which two sources differ (see the module docstring)."""
+    paired = pairs(roll_calls, votes) if paired is None else paired
+    out = paired[paired["differ"].astype(bool)]
     if out.empty:
         return pd.DataFrame(columns=list(DISAGREEMENT_COLUMNS))
     return out[list(DISAGREEMENT_COLUMNS)].sort_values(["date", "key", "state"], ignore_index=True)
 
 
-def _differences(rows: pd.DataFrame, shared: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+def comparison(
+    roll_calls: pd.DataFrame, votes: pd.DataFrame, paired: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per roll call held by two sources, per pair: ``states`` with a vote cast in either,
+    how many ``agree`` (the same vote cast in both) and ``disagree``, and the ``verdict``."""
+    paired = pairs(roll_calls, votes) if paired is None else paired
+    if paired.empty:
+        return pd.DataFrame(columns=list(COMPARISON_COLUMNS))
+    cast = paired["vote_a"].isin(CAST) | paired["vote_b"].isin(CAST)
+    frame = paired.assign(
+        states=cast,
+        agree=cast & (paired["vote_a"] == paired["vote_b"]),
+        disagree=paired["differ"].astype(bool),
+    )
+    keys = ["key", "body", "symbol", "date", "source_a", "source_b"]
+    table = frame.groupby(keys, sort=False, dropna=False)[["states", "agree", "disagree"]].sum()
+    table = table.astype("int64").reset_index()
+    table["verdict"] = np.where(table["disagree"] > 0, "disagree", "agree")
+    return table[list(COMPARISON_COLUMNS)].sort_values(["date", "key"], ignore_index=True)
+
+
+def _pair(rows: pd.DataFrame, shared: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     keys = set(shared.loc[shared["source"] == a, "key"]) & set(
         shared.loc[shared["source"] == b, "key"]
     )
@@ -114,9 +160,9 @@ def _differences(rows: pd.DataFrame, shared: pd.DataFrame, a: str, b: str) -> pd
     pair = pair.fillna({"vote_a": "", "vote_b": ""})
     both = (pair["vote_a"] != "") & (pair["vote_b"] != "")
     one_cast = pair["vote_a"].isin(CAST) | pair["vote_b"].isin(CAST)
-    differ = (pair["vote_a"] != pair["vote_b"]) & (both | one_cast)
+    pair["differ"] = (pair["vote_a"] != pair["vote_b"]) & (both | one_cast)
     meta = shared[shared["source"] == a][["key", "body", "symbol", "date"]]
-    return pair[differ].merge(meta, on="key").assign(source_a=a, source_b=b)
+    return pair.merge(meta, on="key").assign(source_a=a, source_b=b)
 
 
 def tally_differences(roll_calls: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from concord.votes.matrix import VoteMatrix
 from concord.votes.selection import Selection, rows
 from concord.votes.table import VoteSet, map_values
 
-CHECKS = ("tallies", "disagreements", "tally_differences")
+CHECKS = ("tallies", "disagreements", "comparison", "tally_differences")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ class VoteData:
         return rows(self.roll_calls, selection or Selection(**options))
 
     def check(self, name: str) -> pd.DataFrame:
-        """One consistency table: ``tallies``, ``disagreements`` or ``tally_differences``."""
+        """One consistency table: ``tallies``, ``disagreements``, ``comparison`` or
+        ``tally_differences`` (see :mod:`concord.votes.consistency`)."""
         value = self.checks.get(name)
         if value is None:
             raise KeyError(name)
@@ -76,9 +77,11 @@ def from_voteset(
     if (r < 0).any():
         raise ValueError("votes on roll calls that are not in the roll-call table")
     matrix = VoteMatrix.from_cells(r, c, codes, len(roll_calls), states)
+    paired = consistency.pairs(roll_calls, votes.votes)
     checks = {
         "tallies": consistency.tallies(roll_calls, votes.votes),
-        "disagreements": consistency.disagreements(roll_calls, votes.votes),
+        "disagreements": consistency.disagreements(roll_calls, votes.votes, paired),
+        "comparison": consistency.comparison(roll_calls, votes.votes, paired),
         "tally_differences": consistency.tally_differences(roll_calls, votes.votes),
     }
     return VoteData(roll_calls, matrix, dict(groups or {}), dict(manifest or {}), checks)

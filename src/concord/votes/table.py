@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from concord.votes.codes import LONG_COLUMNS, ROLL_CALL_COLUMNS, VOTE_COLUMNS, VOTES
+from concord.votes.files import FileRecord
 
 COUNT_COLUMNS = ("yes", "no", "abstain", "nonvoting")
 TEXT_COLUMNS = ("roll_call_id", "source", "source_ref", "body", "symbol", "session", "kind")
@@ -30,7 +32,11 @@ TEXT_COLUMNS_OPTIONAL = ("issues", "title")
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where one source's rows came from, as recorded in the cache manifest."""
+    """Where one source's rows came from, as recorded in the store and the cache manifest.
+
+    ``known`` holds the records of files that are not hashed from disk (texts already in
+    the library carry the hash recorded when they were read).
+    """
 
     source: str
     files: tuple[str, ...] = ()
@@ -38,6 +44,11 @@ class Provenance:
     citation: str = ""
     notes: str = ""
     unresolved: Mapping[str, int] = field(default_factory=dict)
+    known: Mapping[str, FileRecord] = field(default_factory=dict)
+
+    def records(self) -> list[FileRecord]:
+        """Each file with its SHA-256: as known, else hashed from disk."""
+        return [self.known.get(f) or FileRecord.of(Path(f)) for f in self.files]
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -83,10 +83,13 @@ def yes_share_view(data: VoteData, state: str, selection: Selection) -> pd.DataF
 
 
 def check_summary(data: VoteData) -> str:
-    """Three lines: tallies checked, disagreements between sources, differing counts."""
+    """Four lines: tallies checked, roll calls compared between sources, disagreements
+    between sources, differing counts."""
     tallies = data.check("tallies")
     agrees = int(tallies["agrees"].astype(bool).sum())
     disagreements = data.check("disagreements")
+    compared = data.check("comparison")
+    verdicts = compared["verdict"].value_counts() if len(compared) else pd.Series(dtype=int)
     differences = data.check("tally_differences")
     shared = differences["key"].nunique() if not differences.empty else 0
     by_source = tallies.groupby("source")["agrees"].agg(["size", "sum"])
@@ -94,6 +97,8 @@ def check_summary(data: VoteData) -> str:
     return (
         f"printed tallies matching the lists: {agrees} of {len(tallies)}"
         f"{' (' + per_source + ')' if per_source else ''}\n"
+        f"roll calls compared between sources: {len(compared)}"
+        f" (agree {int(verdicts.get('agree', 0))}, disagree {int(verdicts.get('disagree', 0))})\n"
         f"votes on which two sources disagree: {len(disagreements)}"
         f" (roll calls: {disagreements['key'].nunique() if len(disagreements) else 0})\n"
         f"roll calls whose counts differ between sources: {shared}"

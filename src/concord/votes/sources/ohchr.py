@@ -55,13 +55,18 @@ def load(folder: Path, directory: StateDirectory) -> VoteSet:
     ).dropna()
     provenance = Provenance(
         source=NAME,
-        files=(str(folder / VOTES_FILE), str(folder / RESOLUTIONS_FILE)),
+        files=tuple(str(f) for f in input_files(folder)),
         licence=LICENCE,
         citation="Szoszkiewicz, Ł. (2026). hrc-voting. https://github.com/lszoszk/hrc-voting",
         notes="non-commercial: read from the shared folder, never copied into the repository",
         unresolved=dict(unresolved),
     )
     return VoteSet(_roll_calls(raw, records), make_votes(votes), (provenance,))
+
+
+def input_files(folder: Path) -> tuple[Path, ...]:
+    """The files :func:`load` reads."""
+    return (folder / VOTES_FILE, folder / RESOLUTIONS_FILE)
 
 
 def _roll_calls(raw: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:

@@ -26,6 +26,7 @@ import pandas as pd
 from concord.errors import ConcordError
 from concord.model import Resolution
 from concord.votes.codes import ABSTAIN, CHR, GA, HRC, HUMAN_RIGHTS, NO, SC, YES
+from concord.votes.files import FileRecord
 from concord.votes.sources.common import need_file
 from concord.votes.states import StateDirectory
 from concord.votes.table import Provenance, VoteSet, make_roll_calls, make_votes, normalise_symbol
@@ -140,8 +141,15 @@ def body_of(symbol: str) -> str:
     return GA
 
 
-def load(printed: Iterable[PrintedVote], unresolved: Mapping[str, int] | None = None) -> VoteSet:
-    """Roll calls of source ``text`` from printed votes (the last of a symbol wins)."""
+def load(
+    printed: Iterable[PrintedVote],
+    unresolved: Mapping[str, int] | None = None,
+    known: Mapping[str, FileRecord] | None = None,
+) -> VoteSet:
+    """Roll calls of source ``text`` from printed votes (the last of a symbol wins).
+
+    ``known`` gives the records of origins not to be hashed from disk (texts in the library).
+    """
     items = {normalise_symbol(p.symbol): p for p in printed}
     rows = [_roll_call(symbol or "", p) for symbol, p in items.items()]
     votes = [
@@ -155,6 +163,7 @@ def load(printed: Iterable[PrintedVote], unresolved: Mapping[str, int] | None = 
         files=tuple(sorted({p.origin for p in items.values() if p.origin})),
         licence=LICENCE,
         unresolved=dict(unresolved or {}),
+        known=dict(known or {}),
     )
     return VoteSet(
         make_roll_calls(pd.DataFrame(rows)),
@@ -182,6 +191,13 @@ def _roll_call(symbol: str, vote: PrintedVote) -> dict[str, Any]:
 
 def read_files(paths: Iterable[Path], directory: StateDirectory) -> VoteSet:
     """Printed votes from JSON files (contract or gold) or from texts read by Concord."""
+    return load(*read_printed(paths, directory))
+
+
+def read_printed(
+    paths: Iterable[Path], directory: StateDirectory
+) -> tuple[list[PrintedVote], Counter[str]]:
+    """The printed votes in files, and the names that resolved to no State."""
     printed: list[PrintedVote] = []
     unresolved: Counter[str] = Counter()
     for path in paths:
@@ -189,7 +205,7 @@ def read_files(paths: Iterable[Path], directory: StateDirectory) -> VoteSet:
             unresolved.update(missing)
             if vote is not None:
                 printed.append(vote)
-    return load(printed, unresolved)
+    return printed, unresolved
 
 
 def _read_one(

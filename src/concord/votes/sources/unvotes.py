@@ -51,13 +51,18 @@ def load(folder: Path, directory: StateDirectory) -> VoteSet:
     votes, unresolved = _votes(raw, roll_calls, directory)
     provenance = Provenance(
         source=NAME,
-        files=(str(votes_file(folder)), *(str(folder / f) for f in FILES[1:])),
+        files=tuple(str(f) for f in input_files(folder)),
         licence=LICENCE,
         citation="Erik Voeten, Data and Analyses of Voting in the UN General Assembly",
         notes="absent Members inferred from membership (X); USSR and Yugoslavia split by date",
         unresolved=dict(unresolved),
     )
     return fill_absent(VoteSet(roll_calls, votes, (provenance,)), directory)
+
+
+def input_files(folder: Path) -> tuple[Path, ...]:
+    """The files :func:`load` reads."""
+    return (votes_file(folder), *(folder / f for f in FILES[1:]))
 
 
 def votes_file(folder: Path) -> Path:
