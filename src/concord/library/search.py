@@ -3,6 +3,15 @@
 SQLite: the FTS5 table ``paragraph_fts`` ranked by bm25; PostgreSQL: the ``search``
 tsvector (GIN index) ranked by ``ts_rank_cd``. Both index the same derived tokens (see
 :mod:`concord.library.tokens`), so Chinese words of any length are found.
+
+The index holds exactly the paragraphs of current expressions: a superseded text leaves
+it in the same transaction (:func:`concord.library.store.supersede`). A search therefore
+lets the engine rank its own index and take the best rows first (``ORDER BY rank LIMIT
+n``), then joins only those rows to their expressions and works, for the columns and the
+filters. Without filters the ``n`` best matches are the page; with filters, the engine's
+best ``WIDEN`` times as many are tried first, and when too few of them pass, the search
+runs as one joined query over every match. Either way the answer is the one the joined
+query gives: best score first, ties by paragraph id.
 """
 
 from __future__ import annotations
@@ -19,7 +28,18 @@ from concord.library.snippets import highlights, snippet
 from concord.library.tokens import Term, fts5_query, parse_query, tsquery
 
 MAX_LIMIT = 1000
+WIDEN = 8
+"""A filtered search first ranks this many times the rows it needs (at least ``MIN_TRY``)."""
+MIN_TRY = 200
 _FTS = sa.table("paragraph_fts", sa.column("rowid"))
+_SIMPLE: sa.ColumnClause[Any] = sa.literal_column("'simple'::regconfig")
+
+
+def _tsquery(terms: list[Term]) -> Any:
+    """The query as a tsquery, parsed once per statement (a scalar subquery: a bare
+    ``to_tsquery`` is only stable, and PostgreSQL would parse it again for every row it
+    ranks)."""
+    return sa.select(sa.func.to_tsquery(_SIMPLE, tsquery(terms))).scalar_subquery()
 
 
 def _columns() -> list[Any]:
@@ -36,11 +56,36 @@ def match_query(dialect: str, terms: list[Term]) -> tuple[Any, Any, Any]:
     """``(from, where, score)`` of a match on ``terms`` for ``dialect``; higher score first."""
     p = t.paragraphs
     if dialect == "postgresql":
-        tsq = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), tsquery(terms))
+        tsq = _tsquery(terms)
         return _joined(p), p.c.search.op("@@")(tsq), sa.func.ts_rank_cd(p.c.search, tsq)
     where = sa.text("paragraph_fts MATCH :fts").bindparams(fts=fts5_query(terms))
     base = _joined(_FTS.join(p, p.c.id == _FTS.c.rowid))
     return base, where, -sa.literal_column("paragraph_fts.rank")
+
+
+def best_in_index(dialect: str, terms: list[Term], n: int | None) -> sa.Select[Any]:
+    """``(id, score)`` of the ``n`` best matches in the index alone (all when ``None``).
+
+    The engine's own top-n: no join, so it costs what the engine's ranking costs.
+    """
+    if dialect == "postgresql":
+        p = t.paragraphs
+        tsq = _tsquery(terms)
+        score = sa.func.ts_rank_cd(p.c.search, tsq)
+        stmt = (
+            sa.select(p.c.id.label("id"), score.label("score"))
+            .where(p.c.search.op("@@")(tsq))
+            .order_by(sa.desc("score"), p.c.id)
+        )
+    else:
+        rank: sa.ColumnClause[Any] = sa.literal_column("paragraph_fts.rank")
+        stmt = (
+            sa.select(_FTS.c.rowid.label("id"), (-rank).label("score"))
+            .select_from(_FTS)
+            .where(sa.text("paragraph_fts MATCH :fts").bindparams(fts=fts5_query(terms)))
+            .order_by(rank, _FTS.c.rowid)
+        )
+    return stmt if n is None else stmt.limit(n)
 
 
 def search(
@@ -53,33 +98,107 @@ def search(
     count: bool = True,
     mark: tuple[str, str] = ("[", "]"),
 ) -> Page[Hit]:
-    """Paragraphs matching every term of ``query`` (and ``filters``), best first."""
+    """Paragraphs matching every term of ``query`` (and ``filters``), best first.
+
+    ``total`` (when ``count``) is the number of matching paragraphs; it costs a count of
+    the matches, so callers that only page forward may pass ``count=False``.
+    """
     terms = parse_query(query)
     if not terms:
         raise ConcordError('empty query: give a word, a Chinese term or a "quoted phrase"')
     if not 0 < limit <= MAX_LIMIT or offset < 0:
         raise ConcordError(f"limit must be 1 to {MAX_LIMIT} and offset at least 0")
-    base, match, score = match_query(conn.dialect.name, terms)
-    where = [match, *paragraph_conditions(filters.checked())]
-    stmt = (
-        sa.select(*_columns(), score.label("score"))
-        .select_from(base)
-        .where(*where)
-        .order_by(sa.desc("score"), t.paragraphs.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    rows = conn.execute(stmt).all()
-    hits = [_hit(row, terms, mark) for row in rows]
+    dialect = conn.dialect.name
+    conditions = paragraph_conditions(filters.checked())
+    want = offset + limit
+    filtered = len(conditions) > 1  # the first is "current", which every indexed row is
+    tried = max(want * WIDEN, MIN_TRY) if filtered else want
+    ranked, seen = _best(conn, dialect, terms, conditions, tried)
+    complete = seen < tried  # the index gave all its matches: ranked are all that pass
+    if len(ranked) < want and not complete:
+        ranked = _joined_best(conn, dialect, terms, conditions, want)
+        complete = len(ranked) < want
     total = None
     if count:
-        total = conn.execute(
-            sa.select(sa.func.count()).select_from(base).where(*where)
-        ).scalar_one()
-    return Page(hits, total, limit, offset)
+        total = len(ranked) if complete else _count(conn, dialect, terms, conditions, filtered)
+    rows = _load(conn, ranked[offset:want])
+    return Page([_hit(row, score, terms, mark) for row, score in rows], total, limit, offset)
 
 
-def _hit(row: Any, terms: list[Term], mark: tuple[str, str]) -> Hit:
+Ranked = list[tuple[int, float]]
+"""Paragraph ids and their scores, best first."""
+
+
+def _best(
+    conn: sa.Connection, dialect: str, terms: list[Term], conditions: list[Any], n: int
+) -> tuple[Ranked, int]:
+    """Those of the index's ``n`` best that pass ``conditions``, and how many the index
+    gave (fewer than ``n``: those were all its matches)."""
+    top = best_in_index(dialect, terms, n).subquery("top")
+    best = sa.select(top, sa.func.count().over().label("seen")).subquery("best")
+    p = t.paragraphs
+    stmt = (
+        sa.select(best.c.id, best.c.score, best.c.seen)
+        .select_from(_joined(best.join(p, p.c.id == best.c.id)))
+        .where(*conditions)
+        .order_by(sa.desc(best.c.score), best.c.id)
+    )
+    rows = conn.execute(stmt).all()
+    if rows:
+        return [(r.id, float(r.score or 0.0)) for r in rows], int(rows[0].seen)
+    # Nothing passed: ask the index how many it had, to know whether there is more.
+    seen = conn.execute(sa.select(sa.func.count()).select_from(top)).scalar_one()
+    return [], int(seen)
+
+
+def _joined_best(
+    conn: sa.Connection, dialect: str, terms: list[Term], conditions: list[Any], n: int
+) -> Ranked:
+    """The ``n`` best matches passing ``conditions``, as one query joining every match."""
+    base, match, score = match_query(dialect, terms)
+    stmt = (
+        sa.select(t.paragraphs.c.id, score.label("score"))
+        .select_from(base)
+        .where(match, *conditions)
+        .order_by(sa.desc("score"), t.paragraphs.c.id)
+        .limit(n)
+    )
+    return [(r.id, float(r.score or 0.0)) for r in conn.execute(stmt)]
+
+
+def _load(conn: sa.Connection, ranked: Ranked) -> list[tuple[Any, float]]:
+    """The rows to show for ``ranked`` (one page), in its order, with their scores."""
+    if not ranked:
+        return []
+    p = t.paragraphs
+    stmt = (
+        sa.select(p.c.id, *_columns())
+        .select_from(_joined(p))
+        .where(p.c.id.in_([i for i, _score in ranked]))
+    )
+    rows = {r.id: r for r in conn.execute(stmt)}
+    return [(rows[i], score) for i, score in ranked]
+
+
+def _count(
+    conn: sa.Connection, dialect: str, terms: list[Term], conditions: list[Any], filtered: bool
+) -> int:
+    """How many paragraphs match; without filters the index counts alone (it holds only
+    current paragraphs), which spares a join per match."""
+    if filtered:
+        base, match, _score = match_query(dialect, terms)
+        stmt = sa.select(sa.func.count()).select_from(base).where(match, *conditions)
+    elif dialect == "postgresql":
+        p = t.paragraphs
+        tsq = _tsquery(terms)
+        stmt = sa.select(sa.func.count()).select_from(p).where(p.c.search.op("@@")(tsq))
+    else:
+        match = sa.text("paragraph_fts MATCH :fts").bindparams(fts=fts5_query(terms))
+        stmt = sa.select(sa.func.count()).select_from(_FTS).where(match)
+    return int(conn.execute(stmt).scalar_one())
+
+
+def _hit(row: Any, score: float, terms: list[Term], mark: tuple[str, str]) -> Hit:
     spans = highlights(row.text, terms)
     return Hit(
         symbol=row.symbol,
@@ -91,7 +210,7 @@ def _hit(row: Any, terms: list[Term], mark: tuple[str, str]) -> Hit:
         text=row.text,
         snippet=snippet(row.text, spans, mark=mark),
         highlights=spans,
-        score=float(row.score or 0.0),
+        score=score,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from concord.library.tokens import CJK_CLASS, Term
 from concord.model.resolution import Span
@@ -10,6 +11,7 @@ from concord.model.resolution import Span
 _PIECE = re.compile(f"[{CJK_CLASS}]+|[^\\W_]+")
 
 
+@lru_cache(maxsize=256)
 def _pattern(term: Term) -> re.Pattern[str]:
     pieces = _PIECE.findall(term.needle)
     parts = [re.escape(p) for p in pieces]

@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -39,16 +40,21 @@ class Provenance:
         return Provenance(self.source, self.content_hash, self.reader_version, now)
 
 
+_w, _e = t.works.c, t.expressions.c
+_WORK = sa.select(t.works).where(_w.symbol == sa.bindparam("symbol"))
+_CURRENT = (
+    sa.select(_e.id, _e.content_hash, _e.reader_version)
+    .where(_e.work_id == sa.bindparam("work_id"))
+    .where(_e.language == sa.bindparam("language"))
+    .where(_e.is_current)
+)
+
+
 def store(conn: sa.Connection, res: Resolution, prov: Provenance) -> Change:
     """Store ``res`` as the current expression of its work in its language."""
     assert res.symbol, "a stored resolution has a symbol"
     work_id = _work(conn, res)
-    old = conn.execute(
-        sa.select(t.expressions.c.id, t.expressions.c.content_hash, t.expressions.c.reader_version)
-        .where(t.expressions.c.work_id == work_id)
-        .where(t.expressions.c.language == res.language)
-        .where(t.expressions.c.is_current)
-    ).first()
+    old = conn.execute(_CURRENT, {"work_id": work_id, "language": res.language}).first()
     if old is not None and (old.content_hash, old.reader_version) == (
         prov.content_hash,
         prov.reader_version,
@@ -74,9 +80,9 @@ def _work(conn: sa.Connection, res: Resolution) -> int:
         "adopted_on": res.adopted_on,
         "year": int(res.adopted_on[:4]) if res.adopted_on else None,
     }
-    row = conn.execute(sa.select(t.works).where(t.works.c.symbol == res.symbol)).first()
+    row = conn.execute(_WORK, {"symbol": res.symbol}).first()
     if row is None:
-        return _new_id(conn.execute(t.works.insert().values(symbol=res.symbol, **values)))
+        return _new_id(conn.execute(t.works.insert(), {"symbol": res.symbol, **values}))
     missing = {k: v for k, v in values.items() if v is not None and getattr(row, k) is None}
     if missing:
         conn.execute(t.works.update().where(t.works.c.id == row.id).values(**missing))
@@ -121,22 +127,23 @@ def supersede(conn: sa.Connection, expression_id: int, when: str) -> None:
 def _expression(conn: sa.Connection, work_id: int, res: Resolution, prov: Provenance) -> int:
     tally = res.adoption.tally
     result = conn.execute(
-        t.expressions.insert().values(
-            work_id=work_id,
-            language=res.language,
-            is_current=True,
-            title=res.title,
-            uri=res.uri,
-            adoption_mode=res.adoption.mode,
-            tally_yes=tally.yes if tally else None,
-            tally_no=tally.no if tally else None,
-            tally_abstain=tally.abstain if tally else None,
-            source=prov.source,
-            content_hash=prov.content_hash,
-            read_at=prov.read_at,
-            reader_version=prov.reader_version,
-            document=to_json(res),
-        )
+        t.expressions.insert(),
+        {
+            "work_id": work_id,
+            "language": res.language,
+            "is_current": True,
+            "title": res.title,
+            "uri": res.uri,
+            "adoption_mode": res.adoption.mode,
+            "tally_yes": tally.yes if tally else None,
+            "tally_no": tally.no if tally else None,
+            "tally_abstain": tally.abstain if tally else None,
+            "source": prov.source,
+            "content_hash": prov.content_hash,
+            "read_at": prov.read_at,
+            "reader_version": prov.reader_version,
+            "document": to_json(res),
+        },
     )
     return _new_id(result)
 
@@ -157,44 +164,94 @@ def _span(span: Span | None) -> dict[str, int | None]:
     return {"span_start": span[0] if span else None, "span_end": span[1] if span else None}
 
 
+_PARAGRAPH_COLUMNS = (
+    "expression_id",
+    "eid",
+    "parent_eid",
+    "kind",
+    "num",
+    "intro",
+    "intro_key",
+    "text",
+    "position",
+    "span_start",
+    "span_end",
+)
+
+
 def _paragraphs(conn: sa.Connection, expression_id: int, res: Resolution) -> None:
     rows = [
-        {
-            "expression_id": expression_id,
-            "eid": p.id,
-            "parent_eid": parent,
-            "kind": p.kind,
-            "num": p.num,
-            "intro": p.intro,
-            "intro_key": p.intro_key,
-            "text": p.text,
-            "position": i,
-            "idx": index_text(p.text),
-            **_span(p.span),
-        }
+        (
+            expression_id,
+            p.id,
+            parent,
+            p.kind,
+            p.num,
+            p.intro,
+            p.intro_key,
+            p.text,
+            i,
+            p.span[0] if p.span else None,
+            p.span[1] if p.span else None,
+        )
         for i, (p, parent) in enumerate(flatten(res))
     ]
     if not rows:
         return
+    bodies = [index_text(row[7]) for row in rows]
     if conn.dialect.name == "postgresql":
-        vector = sa.func.to_tsvector(sa.literal_column("'simple'::regconfig"), sa.bindparam("idx"))
-        conn.execute(t.paragraphs.insert().values(search=vector), rows)
+        vector = "to_tsvector('simple'::regconfig, {})"
+        sql = insert_sql(conn, "paragraphs", (*_PARAGRAPH_COLUMNS, "search"), {"search": vector})
+        insert_many(conn, sql, [(*r, b) for r, b in zip(rows, bodies, strict=True)])
         return
     # A writer holds SQLite's write lock (BEGIN IMMEDIATE): it may number rows itself,
     # which saves a RETURNING round trip per paragraph.
-    last = conn.execute(sa.select(sa.func.max(t.paragraphs.c.id))).scalar() or 0
+    last = conn.exec_driver_sql("SELECT max(id) FROM paragraphs").scalar() or 0
     ids = range(last + 1, last + 1 + len(rows))
-    conn.execute(
-        t.paragraphs.insert(),
-        [
-            {**{k: v for k, v in r.items() if k != "idx"}, "id": i}
-            for i, r in zip(ids, rows, strict=True)
-        ],
-    )
-    conn.execute(
-        sa.text("INSERT INTO paragraph_fts(rowid, body) VALUES (:id, :body)"),
-        [{"id": i, "body": r["idx"]} for i, r in zip(ids, rows, strict=True)],
-    )
+    sql = insert_sql(conn, "paragraphs", ("id", *_PARAGRAPH_COLUMNS))
+    insert_many(conn, sql, [(i, *r) for i, r in zip(ids, rows, strict=True)])
+    fts = insert_sql(conn, "paragraph_fts", ("rowid", "body"))
+    insert_many(conn, fts, list(zip(ids, bodies, strict=True)))
+
+
+@cache
+def _insert_sql(
+    paramstyle: str, table: str, columns: tuple[str, ...], wrap: tuple[tuple[str, str], ...]
+) -> str:
+    templates = dict(wrap)
+
+    def mark(i: int) -> str:
+        if paramstyle == "qmark":
+            return "?"
+        if paramstyle == "numeric":
+            return f":{i + 1}"
+        if paramstyle in ("format", "pyformat"):
+            return "%s"
+        raise ValueError(f"no positional parameters in paramstyle {paramstyle!r}")
+
+    values = ", ".join(templates.get(c, "{}").format(mark(i)) for i, c in enumerate(columns))
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({values})"
+
+
+def insert_sql(
+    conn: sa.Connection,
+    table: str,
+    columns: tuple[str, ...],
+    wrap: dict[str, str] | None = None,
+) -> str:
+    """The driver's own INSERT of ``columns`` (in order) into ``table``, built once.
+
+    ``wrap`` gives an SQL template for a column's value (``{}`` stands for the value).
+    Names come from the schema, never from data.
+    """
+    return _insert_sql(conn.dialect.paramstyle, table, columns, tuple(sorted((wrap or {}).items())))
+
+
+def insert_many(conn: sa.Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """``rows`` (positional, in the order of ``sql``'s columns) through the driver's
+    executemany: one statement for all of them, no per-row work in SQLAlchemy."""
+    if rows:
+        conn.exec_driver_sql(sql, rows)
 
 
 def _rows(conn: sa.Connection, expression_id: int, res: Resolution) -> None:
@@ -252,7 +309,9 @@ def _rows(conn: sa.Connection, expression_id: int, res: Resolution) -> None:
     ]
     for table, rows in inserts:
         if rows:
-            conn.execute(table.insert(), rows)
+            columns = tuple(rows[0])
+            sql = insert_sql(conn, table.name, columns)
+            insert_many(conn, sql, [tuple(r[c] for c in columns) for r in rows])
 
 
 def _votes(e: dict[str, Any], res: Resolution) -> list[dict[str, Any]]:

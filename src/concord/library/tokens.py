@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\U00020000-\U0002fa1f"
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
+_CJK_CHAR = re.compile(f"[{CJK_CLASS}]")
 _WORD = re.compile(f"(?:(?![{CJK_CLASS}])[^\\W_])+")
 _ANY_WORD = re.compile(r"[^\W_]+")
 _CJK_SPLIT = re.compile(f"([{CJK_CLASS}]+)")
@@ -49,6 +50,10 @@ def index_text(text: str) -> str:
     Both engines' own tokenizers then see only plain words, so SQLite FTS5 and
     PostgreSQL ``to_tsvector('simple', …)`` index the same tokens.
     """
+    if not _CJK_CHAR.search(text):
+        # Only words: lower-casing them joined is lower-casing each (a space is no
+        # letter, so even Greek final sigma reads the same boundaries).
+        return " ".join(_ANY_WORD.findall(text)).lower()
     return " ".join(index_tokens(text))
 
 

@@ -1,0 +1,89 @@
+"""Search takes the index's best rows first and joins only those: the answers (order,
+pages, totals) stay those of one query joining every match, on both engines, whether the
+first rows suffice, filters reject them, or the index holds rows no longer current."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from concord.library import Filters, Library
+from concord.library import schema as t
+from concord.library import search as searching
+from concord.library.filters import NO_FILTERS, paragraph_conditions
+from concord.library.store import Provenance, store
+from concord.library.tokens import parse_query
+from fixtures.library.factories import resolution
+from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
+
+
+def fill(lib: Library) -> None:
+    """30 English and 5 Chinese resolutions; ties in score are frequent (same texts)."""
+    with lib.engine.begin() as conn:
+        for i in range(30):
+            text = "rights " * (1 + i % 4) + "filler " * (8 - i % 4)
+            res = resolution(f"A/RES/2/{i}", "en", [], [text, "rights and duties"])
+            store(conn, res, Provenance("test", f"en{i}", "t"))
+        for i in range(5):
+            res = resolution(f"A/HRC/RES/3/{i}", "zh", [], ["人权理事会", "rights 人权"])
+            store(conn, res, Provenance("test", f"zh{i}", "t"))
+
+
+def joined(lib: Library, query: str, filters: Filters = NO_FILTERS) -> list[tuple[str, str]]:
+    """The answer of the single joined query over every match, best first."""
+    terms = parse_query(query)
+    with lib.engine.connect() as conn:
+        base, match, score = searching.match_query(conn.dialect.name, terms)
+        stmt = (
+            sa.select(t.works.c.symbol, t.paragraphs.c.eid)
+            .select_from(base)
+            .where(match, *paragraph_conditions(filters))
+            .order_by(sa.desc(score), t.paragraphs.c.id)
+        )
+        return [(r.symbol, r.eid) for r in conn.execute(stmt)]
+
+
+def paged(
+    lib: Library, query: str, filters: Filters = NO_FILTERS, size: int = 7
+) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    offset = 0
+    while True:
+        page = lib.search(query, filters, limit=size, offset=offset)
+        out.extend((h.symbol, h.eid) for h in page)
+        if len(page) < size:
+            return out
+        offset += size
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [NO_FILTERS, Filters(language="zh"), Filters(body="HRC"), Filters(kind="preamble")],
+)
+def test_pages_and_totals_match_the_joined_query(
+    library: Library,  # noqa: F811
+    filters: Filters,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fill(library)
+    monkeypatch.setattr(searching, "MIN_TRY", 3)
+    monkeypatch.setattr(searching, "WIDEN", 1)
+    expected = joined(library, "rights", filters)
+    assert paged(library, "rights", filters) == expected
+    for limit, offset in ((1, 0), (5, 0), (5, 3), (20, 30), (1000, 0)):
+        page = library.search("rights", filters, limit=limit, offset=offset)
+        assert [(h.symbol, h.eid) for h in page] == expected[offset : offset + limit]
+        assert page.total == len(expected)
+
+
+def test_rows_left_in_the_index_are_not_answers(library: Library) -> None:  # noqa: F811
+    """Should the index keep a row of a superseded text, search still answers only the
+    current ones (it falls back on the joined query)."""
+    fill(library)
+    with library.engine.begin() as conn:
+        e = t.expressions.c
+        conn.execute(t.expressions.update().where(e.language == "zh").values(is_current=False))
+    page = library.search("人权", limit=3)
+    assert list(page) == []
+    assert page.total == 0
+    assert library.search("rights", Filters(language="zh")).total == 0
