@@ -22,6 +22,7 @@ _OWN_ACTORS = {
 }
 _ACTOR_BODIES = {"general_assembly": "GA", "human_rights_council": "HRC"}
 _ACTION_CHARS = 160
+_THE = re.compile(r"^the\s+")
 
 
 def find_mandates(
@@ -45,14 +46,12 @@ def find_mandates(
 
 def _clauses(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
     """Clauses split at ``;`` / ``；`` and at a request inside a clause (``并请``)."""
-    cuts = {0, len(text)}
-    for m in pack.clause_separator.finditer(text):
-        cuts.add(m.end())
+    cuts = [m.end() for m in pack.clause_separator.finditer(text)]
     if pack.request_word in text:
-        for m in pack.request_phrases.finditer(text):
-            if m.start() > 0:
-                cuts.add(m.start())
-    points = sorted(cuts)
+        cuts += [m.start() for m in pack.request_phrases.finditer(text) if m.start() > 0]
+    if not cuts:  # one clause (most paragraphs)
+        return [(0, len(text))] if text.strip() else []
+    points = sorted({0, len(text), *cuts})
     return [(a, b) for a, b in pairwise(points) if text[a:b].strip()]
 
 
@@ -70,7 +69,7 @@ def _request(
     if not m:
         return None
     rest = clause[m.end() :].lstrip()
-    rest = re.sub(r"^the\s+", "", rest)
+    rest = _THE.sub("", rest)
     actor = _actor_at(rest, pack)
     if actor is None:
         return None

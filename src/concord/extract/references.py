@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from concord.languages.base import LanguagePack
 from concord.model import Reference
@@ -109,6 +110,8 @@ def _body_from_context(context: str, pack: LanguagePack) -> str | None:
     return best[1]
 
 
+# The same numbers come back paragraph after paragraph, and document after document.
+@lru_cache(maxsize=4096)
 def resolution_symbol(body: str | None, number: str) -> str | None:
     """The official symbol of resolution ``number`` of ``body``.
 
@@ -142,33 +145,62 @@ _PREFIXES: Mapping[str, str] = {
     "SUBCOM": "E/CN.4/Sub.2/RES",
 }
 
-_INSTRUMENT_PATTERNS: dict[int, re.Pattern[str]] = {}
+_INSTRUMENT_PATTERNS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def _instrument_pattern(instruments: Mapping[str, str]) -> re.Pattern[str]:
+def _instrument_pattern(
+    instruments: Mapping[str, str],
+) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The pattern for the names of ``instruments``, and the words one of which every name
+    holds (None when there is no short list of them)."""
     key = id(instruments)
     if key not in _INSTRUMENT_PATTERNS:
         names = sorted(instruments, key=len, reverse=True)
         if not all(names):
-            _INSTRUMENT_PATTERNS[key] = re.compile("|".join(re.escape(n) for n in names))
+            pattern = re.compile("|".join(re.escape(n) for n in names))
+            _INSTRUMENT_PATTERNS[key] = pattern, None
             return _INSTRUMENT_PATTERNS[key]
         # Longest name first, grouped by first character (``C(?:harter of...|onvention
         # on...)|U(?:...)``): the same name wins, with one branch tried where there were many.
         by_first: dict[str, list[str]] = {}
         for name in names:
             by_first.setdefault(name[0], []).append(name)
-        _INSTRUMENT_PATTERNS[key] = re.compile(
+        pattern = re.compile(
             "|".join(
                 re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
                 for first, group in by_first.items()
             )
         )
+        _INSTRUMENT_PATTERNS[key] = pattern, _key_words(names)
     return _INSTRUMENT_PATTERNS[key]
 
 
+def _key_words(names: list[str]) -> tuple[str, ...] | None:
+    """A few long words, one of which every name holds (``Declaration``, ``Convention``,
+    ``Charter``...): a text holding none of them names no instrument, and a substring test
+    for each is far faster than scanning the text with the pattern. None when it takes
+    more than a few (names without spaces are their own word)."""
+    words: list[str] = []
+    uncovered = set(names)
+    while uncovered:
+        counts: dict[str, int] = {}
+        for name in uncovered:
+            for word in {w for w in name.split() if len(w) >= 6} or {name}:
+                counts[word] = counts.get(word, 0) + 1
+        # The word in most names not yet covered, the longer first (ties in a fixed order).
+        best = max(sorted(counts), key=lambda w: (counts[w], len(w)))
+        words.append(best)
+        uncovered = {name for name in uncovered if best not in name}
+    return tuple(words) if len(words) <= 8 else None
+
+
 def _instruments(text: Mapped, where: str, instruments: Mapping[str, str]) -> list[Reference]:
-    refs = []
-    for m in _instrument_pattern(instruments).finditer(text.text):
+    refs: list[Reference] = []
+    pattern, key_words = _instrument_pattern(instruments)
+    s = text.text
+    if key_words is not None and not any(word in s for word in key_words):
+        return refs
+    for m in pattern.finditer(s):
         for target in instruments[m.group(0)].split("+"):
             refs.append(
                 Reference("instrument", target, m.group(0), where, text.span(m.start(), m.end()))

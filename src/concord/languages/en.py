@@ -396,15 +396,17 @@ PACK = LanguagePack(
         rf"(?:(?:the\s+)?(?P<body>Human Rights Council|General Assembly|Council|Assembly)\s+)?"
         rf"(?:at|before|by|during|in|of|to)\s+(?:its|the)\s+(?P<session>{_ORD})\s+session"
     ),
+    # Each word first, with the word boundary before it as a lookbehind: the engine then
+    # skips to the word (``\breports?\b``, ``\bconsult``, ``\bstudy\b``).
     mandate_kinds=(
-        (re.compile(r"\breport\b|\breports\b"), "report"),
-        (re.compile(r"\bconsult"), "consultation"),
+        (re.compile(r"report(?<!\wreport)s?\b"), "report"),
+        (re.compile(r"consult(?<!\wconsult)"), "consultation"),
         (
             re.compile(r"\b(?:convene|hold|organize)\b.{0,40}\b(?:meeting|panel|dialogue)"),
             "meeting",
         ),
         (re.compile(r"consideration|provisional agenda|programme of work"), "consideration"),
-        (re.compile(r"\bstudy\b"), "study"),
+        (re.compile(r"study(?<!\wstudy)\b"), "study"),
     ),
     decides_scheduling=re.compile(
         rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"

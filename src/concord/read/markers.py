@@ -92,6 +92,8 @@ class MarkerState:
 
 def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
     """``text`` without its footnote markers, and the markers in the order cited."""
+    if not _may_hold_markers(text.text, state):
+        return text, []
     cited: list[str] = []
     masked: list[tuple[int, int]] | None = None
 
@@ -118,6 +120,19 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
         return ""
 
     return text.sub(_MARKER, replace), cited
+
+
+def _may_hold_markers(text: str, state: MarkerState) -> bool:
+    """False for a text in which no marker can be read: it holds no ``[`` and no
+    superscript (so no explicit marker), and none of the notes a bare number could be now
+    (every note read from a bare number is one of them, and a piece of the text). Most
+    paragraphs are ruled out here by a few substring tests, far faster than a regex scan."""
+    if "[" in text:
+        return True
+    # Superscripts are not ASCII: an ASCII text (most paragraphs) holds none.
+    if not text.isascii() and any(char in text for char in _SUPERSCRIPTS):
+        return True
+    return any(note in text for note in state.window())
 
 
 def _may_be_note(text: str, at: int, digits: str, state: MarkerState) -> bool:

@@ -37,8 +37,8 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
     paras: list[list[Line]] = []
     numbered = False
     for line in lines:
-        opens = not paras or _opens(line, paras[-1][-1], pack, blank_lines_meaningful)
-        is_numbered = bool(_NUMBERED.match(line.text.text))
+        is_numbered = _NUMBERED.match(line.text.text) is not None
+        opens = not paras or _opens(line, is_numbered, paras[-1][-1], pack, blank_lines_meaningful)
         # Once paragraphs are numbered, a sentence that opens like a paragraph ("We will
         # ensure ...") inside a numbered one does not start a new one.
         if opens and numbered and not is_numbered:
@@ -51,9 +51,11 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
     return paras
 
 
-def _opens(line: Line, prev: Line, pack: LanguagePack, blank_meaningful: bool) -> bool:
+def _opens(
+    line: Line, is_numbered: bool, prev: Line, pack: LanguagePack, blank_meaningful: bool
+) -> bool:
     text = line.text.text
-    if not (_NUMBERED.match(text) or pack.preamble.match(text) or pack.operative.match(text)):
+    if not (is_numbered or pack.preamble.match(text) or pack.operative.match(text)):
         return False
     if line.blank_before and blank_meaningful:
         return True

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from concord.languages.base import LanguagePack
 from concord.model import Warning
 from concord.text.mapped import Mapped, join
-from concord.text.normalise import is_footnote_rule, is_furniture
+from concord.text.normalise import FURNITURE_FIRST, is_footnote_rule, is_furniture
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
@@ -21,6 +21,8 @@ _MARKDOWN_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
 _PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 # A note line starts with a superscript or ``[^`` (or, in a block of notes, a digit).
 _NOTE_FIRST = frozenset(_SUPERSCRIPTS + "[")
+# What a footnote rule, page furniture or a note can open with, besides a digit.
+_SPECIAL_FIRST = FURNITURE_FIRST | _NOTE_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +74,22 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
         at = line_start
         if raw_line[0] != text[0]:
             at += len(raw_line) - len(raw_line.lstrip())
-        if is_footnote_rule(text):
-            in_notes = True
-            continue
-        if is_furniture(text):
-            furniture.append(doc.slice(at, at + len(text)))
-            in_notes = False
-            continue
         line = doc.slice(at, at + len(text))
-        note = _note_start(text, in_notes)
-        if note:
-            marker, offset = note
-            notes.append(RawFootnote(marker, [line.slice(offset)]))
-            continue
+        # Most lines open with a letter none of the tests below can start with.
+        first = text[0]
+        if first in _SPECIAL_FIRST or first.isdecimal():
+            if is_footnote_rule(text):
+                in_notes = True
+                continue
+            if is_furniture(text):
+                furniture.append(line)
+                in_notes = False
+                continue
+            note = _note_start(text, in_notes)
+            if note:
+                marker, offset = note
+                notes.append(RawFootnote(marker, [line.slice(offset)]))
+                continue
         if in_notes and notes:
             notes[-1].lines.append(line)
             continue
@@ -153,12 +158,21 @@ _INLINE_CLOSING_EN = re.compile(
 )
 
 
+def _may_hold_closing(text: str) -> bool:
+    """What :data:`_INLINE_CLOSING_EN` needs: ``meeting``, or a bracket opening the
+    adoption block (substring tests, far faster than trying the pattern)."""
+    return "meeting" in text or ("[" in text and any(w in text for w in _ADOPTION_OPENINGS))
+
+
+_ADOPTION_OPENINGS = ("[Adopted", "[经", "[未经")
+
+
 def _split_inline_closing(lines: list[Line], pack: LanguagePack) -> list[Line]:
     """``... session. 54th meeting 23 March 2018 [Adopted ...`` -> three lines."""
     out: list[Line] = []
     for line in lines:
         text = line.text
-        if "meeting" not in text.text and "[" not in text.text:
+        if not _may_hold_closing(text.text):
             out.append(line)
             continue
         cuts = [m.end() for m in _INLINE_CLOSING_EN.finditer(text.text)]

@@ -25,18 +25,25 @@ def detect_encoding(data: bytes) -> str | None:
     Returns None when none of them decodes it. GB18030 comes last: it is a superset of
     GBK and GB2312, the encodings of Chinese UN texts saved outside Unicode.
     """
+    found = _detect(data)
+    return found[0] if found else None
+
+
+def _detect(data: bytes) -> tuple[str, str | None] | None:
+    """:func:`detect_encoding`, with the text where finding the encoding decoded it (UTF-8
+    and GB18030 are found by decoding: the text is kept, not decoded a second time)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     utf16 = _utf16_without_bom(data)
     if utf16 and len(data) % 2 == 0:
-        return utf16
+        return utf16, None
     for name in ("utf-8", "gb18030"):
         try:
-            data.decode(name)
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        return name
+        return name, text
     return None
 
 
@@ -59,15 +66,17 @@ def decode(data: bytes, source: str = "-") -> str:
     """Decode the bytes of a text file, or raise :class:`ConcordError` naming ``source``."""
     if not data.strip():
         raise ConcordError("empty file", source)
-    encoding = detect_encoding(data)
-    if encoding is None:
+    found = _detect(data)
+    if found is None:
         if _looks_binary(data):
             raise ConcordError("not a text file (binary content)", source)
         raise ConcordError("cannot decode: not UTF-8, UTF-16 or GB18030 text", source)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise ConcordError(f"cannot decode as {encoding}: {exc.reason}", source) from None
+    encoding, text = found
+    if text is None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ConcordError(f"cannot decode as {encoding}: {exc.reason}", source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if _looks_binary(text.encode("utf-8", "surrogatepass")[:8192]):

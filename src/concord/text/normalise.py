@@ -17,9 +17,11 @@ Step = Callable[[Mapped], Mapped]
 
 # ``\r\n?|[\u2028\u2029\x0c\x0b\x85]``, the class first so that the engine skips to it.
 _NEWLINES = re.compile(r"[\r\u2028\u2029\x0c\x0b\x85](?:(?<=\r)\n)?")
-_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Tab, no-break, the spaces from en quad to hair space, narrow no-break, medium
+# mathematical and ideographic.
+_SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_NB_HYPHEN = re.compile(r"[\u2010\u2011]")
+_NB_HYPHENS = "\u2010\u2011"
 _EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
 _SYMBOL_PART_SPACE = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
 
@@ -39,7 +41,7 @@ def unify_newlines(text: Mapped) -> Mapped:
 
 def unify_spaces(text: Mapped) -> Mapped:
     """Tabs, no-break, thin and ideographic spaces become a plain space."""
-    return text.sub(_SPACES, " ")
+    return text.replace_chars(_SPACE_CHARS, " ")
 
 
 def drop_invisible(text: Mapped) -> Mapped:
@@ -51,9 +53,7 @@ def drop_invisible(text: Mapped) -> Mapped:
 
 def plain_hyphens(text: Mapped) -> Mapped:
     """Non-breaking hyphens (``non‑intervention``) become ``-``."""
-    if not _holds_any(text.text, "\u2010\u2011"):
-        return text
-    return text.sub(_NB_HYPHEN, "-")
+    return text.replace_chars(_NB_HYPHENS, "-")
 
 
 def drop_emphasis(text: Mapped) -> Mapped:
@@ -107,6 +107,10 @@ _FURNITURE = re.compile(
 )
 
 
+# What page furniture and footnote rules open with, besides a digit.
+FURNITURE_FIRST = frozenset("*-_—AESPpG")
+
+
 def could_be_furniture(line: str) -> bool:
     """A cheap test ahead of the patterns: False for a line none of them can match.
 
@@ -117,7 +121,9 @@ def could_be_furniture(line: str) -> bool:
     if not line:
         return False
     first = line[0]
-    if first.isdecimal() or first in "*-_—":
+    if first not in FURNITURE_FIRST:
+        return first.isdecimal()
+    if first in "*-_—":
         return True
     if first in "AES":
         return line[1:2] == "/" or line.startswith("ST/")
