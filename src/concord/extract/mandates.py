@@ -118,6 +118,8 @@ def _actor_at(text: str, pack: LanguagePack) -> Actor | None:
 
 
 def _due(clause: str, pack: LanguagePack, own_body: str | None, actor: Actor) -> Due | None:
+    if pack.due_word not in clause:
+        return None
     m = pack.due_session.search(clause)
     if not m:
         return None

@@ -97,17 +97,41 @@ def _resolutions(
 
 def _body_from_context(context: str, pack: LanguagePack) -> str | None:
     """The body named nearest before the number (``人权理事会 2016 年 6 月 30 日第 32/6``)."""
+    pattern, bodies = _bodies_pattern(pack.ref_bodies)
     best: tuple[int, str] | None = None
-    for pattern, body in pack.ref_bodies:
-        for m in pattern.finditer(context):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), body)
+    # Every start at which a body is named, overlapping ones included (``Sub-Commission``
+    # holds ``Commission``): the one ending last wins, as if each body's pattern were
+    # scanned by itself (no two bodies' names match at the same start).
+    m = pattern.search(context)
+    while m is not None:
+        if best is None or m.end() > best[0]:
+            best = (m.end(), bodies[m.lastindex or 0])
+        m = pattern.search(context, m.start() + 1)
     own = None
     for m in pack.own_body_words.finditer(context):
         own = m.end()
     if best is None or (own is not None and own > best[0]):
         return None
     return best[1]
+
+
+_BODIES_PATTERNS: dict[int, tuple[re.Pattern[str], dict[int, str]]] = {}
+
+
+def _bodies_pattern(
+    ref_bodies: tuple[tuple[re.Pattern[str], str], ...],
+) -> tuple[re.Pattern[str], dict[int, str]]:
+    """One alternation for the words of all bodies (a group each, in the pack's order),
+    and the body of each group: one scan where there were one per body."""
+    key = id(ref_bodies)
+    if key not in _BODIES_PATTERNS:
+        bodies: dict[int, str] = {}
+        parts = []
+        for pattern, body in ref_bodies:
+            bodies[len(bodies) + 1 + sum(p.groups for p, _ in ref_bodies[: len(bodies)])] = body
+            parts.append(f"({pattern.pattern})")
+        _BODIES_PATTERNS[key] = re.compile("|".join(parts)), bodies
+    return _BODIES_PATTERNS[key]
 
 
 # The same numbers come back paragraph after paragraph, and document after document.
@@ -198,7 +222,8 @@ def _instruments(text: Mapped, where: str, instruments: Mapping[str, str]) -> li
     refs: list[Reference] = []
     pattern, key_words = _instrument_pattern(instruments)
     s = text.text
-    if key_words is not None and not any(word in s for word in key_words):
+    # ``map`` over ``__contains__``: the same test as a generator, without its frames.
+    if key_words is not None and not any(map(s.__contains__, key_words)):
         return refs
     for m in pattern.finditer(s):
         for target in instruments[m.group(0)].split("+"):

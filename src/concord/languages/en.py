@@ -396,6 +396,7 @@ PACK = LanguagePack(
         rf"(?:(?:the\s+)?(?P<body>Human Rights Council|General Assembly|Council|Assembly)\s+)?"
         rf"(?:at|before|by|during|in|of|to)\s+(?:its|the)\s+(?P<session>{_ORD})\s+session"
     ),
+    due_word="session",
     # Each word first, with the word boundary before it as a lookbehind: the engine then
     # skips to the word (``\breports?\b``, ``\bconsult``, ``\bstudy\b``).
     mandate_kinds=(

@@ -268,6 +268,7 @@ PACK = LanguagePack(
     request_phrases=re.compile(r"(?:^|(?<=[；;，,。]))\s*(?:并|又|还|并且)?请(?!求)"),
     request_word="请",
     due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
+    due_word="届",
     mandate_kinds=(
         (re.compile(r"提交.{0,12}报告|报告"), "report"),
         (re.compile(r"协商|磋商"), "consultation"),

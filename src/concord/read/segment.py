@@ -64,6 +64,10 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
     blank = False
     in_notes = False
     start = 0
+    # Most documents keep a single anchor through normalisation: a line's map is then
+    # its raw offset, built here directly (what ``doc.slice`` builds, without its search).
+    linear = len(doc.clean) == 1
+    base = doc.raw[0] - doc.clean[0]
     for raw_line in doc.text.split("\n"):
         line_start = start
         start += len(raw_line) + 1
@@ -74,7 +78,10 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
         at = line_start
         if raw_line[0] != text[0]:
             at += len(raw_line) - len(raw_line.lstrip())
-        line = doc.slice(at, at + len(text))
+        if linear:
+            line = Mapped(text, (0,), (base + at,), base + at + len(text))
+        else:
+            line = doc.slice(at, at + len(text))
         # Most lines open with a letter none of the tests below can start with.
         first = text[0]
         if first in _SPECIAL_FIRST or first.isdecimal():
