@@ -1,8 +1,10 @@
 """``concord ingest``: read files on all cores, write each in its own transaction.
 
-Workers parse; the parent writes, one document per transaction, so a crash or a kill
-leaves the library as it was before the document in hand, and running again finishes
-the job (documents already stored are recognised by their content hash and skipped).
+Workers parse, and prepare what storing needs besides the database (the JSON copy, the
+index text: :func:`concord.library.store.prepare`); the parent only writes, one document
+per transaction, so a crash or a kill leaves the library as it was before the document
+in hand, and running again finishes the job (documents already stored are recognised by
+their content hash and skipped).
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ def _write(engine: Engine, read: Read, version: str, summary: Summary) -> None:
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     try:
         with engine.connect().execution_options(immediate=True) as conn, conn.begin():
-            change = store(conn, read.resolution, prov)
+            change = store(conn, read.resolution, prov, read.prepared)
             if pause:
                 time.sleep(pause)
     except SQLAlchemyError as exc:

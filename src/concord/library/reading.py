@@ -1,6 +1,8 @@
 """Reading one file into a Resolution: what ingest's worker processes run.
 
 Everything here is picklable and free of database access, so it runs in any process.
+A resolution read comes back prepared (its JSON copy and its index text made here, by
+:func:`concord.library.store.prepare`), so the process that writes only writes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 from concord.errors import ConcordError
 from concord.formats import extract_text, is_plain_text
 from concord.library.sources import Hints
+from concord.library.store import Prepared, prepare
 from concord.model.resolution import Resolution
 
 
@@ -23,6 +26,7 @@ class Read:
     content_hash: str
     resolution: Resolution | None = None
     error: str | None = None
+    prepared: Prepared | None = None
 
 
 def content_hash(data: bytes) -> str:
@@ -67,7 +71,8 @@ def read_file(path: Path, hints: Hints, data: bytes | None = None) -> Read:
     except OSError as exc:
         return Read(source, "", error=exc.strerror or str(exc))
     try:
-        return Read(source, digest, parse(data, source, path.suffix, hints))
+        res = parse(data, source, path.suffix, hints)
+        return Read(source, digest, res, prepared=prepare(res))
     except ConcordError as exc:
         return Read(source, digest, error=exc.message)
     except Exception as exc:

@@ -1,6 +1,9 @@
 """Writing one read resolution into the store: a work, an expression and its rows.
 
-The caller holds the transaction: a document is stored whole or not at all.
+The caller holds the transaction: a document is stored whole or not at all. What needs
+no database (the JSON copy of the resolution, the index text of its paragraphs) can be
+made beforehand by :func:`prepare`, where the file is read: ``concord ingest`` does it in
+its reader processes, so the writing process only writes.
 """
 
 from __future__ import annotations
@@ -40,6 +43,21 @@ class Provenance:
         return Provenance(self.source, self.content_hash, self.reader_version, now)
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A resolution's JSON copy and its paragraphs' index text (in :func:`flatten`
+    order): what storing it costs besides the writing."""
+
+    document: str
+    bodies: tuple[str, ...]
+
+
+def prepare(res: Resolution) -> Prepared:
+    """What :func:`store` will need for ``res`` beyond the database: no database here,
+    so it runs in any process."""
+    return Prepared(to_json(res), tuple(index_text(p.text) for p, _parent in flatten(res)))
+
+
 _w, _e = t.works.c, t.expressions.c
 _WORK = sa.select(t.works).where(_w.symbol == sa.bindparam("symbol"))
 _CURRENT = (
@@ -50,8 +68,13 @@ _CURRENT = (
 )
 
 
-def store(conn: sa.Connection, res: Resolution, prov: Provenance) -> Change:
-    """Store ``res`` as the current expression of its work in its language."""
+def store(
+    conn: sa.Connection, res: Resolution, prov: Provenance, prepared: Prepared | None = None
+) -> Change:
+    """Store ``res`` as the current expression of its work in its language.
+
+    ``prepared`` is :func:`prepare`'s answer for ``res`` when it was made beforehand.
+    """
     assert res.symbol, "a stored resolution has a symbol"
     work_id = _work(conn, res)
     old = conn.execute(_CURRENT, {"work_id": work_id, "language": res.language}).first()
@@ -63,8 +86,9 @@ def store(conn: sa.Connection, res: Resolution, prov: Provenance) -> Change:
     prov = prov.stamped()
     if old is not None:
         supersede(conn, old.id, prov.read_at)
-    expression_id = _expression(conn, work_id, res, prov)
-    _paragraphs(conn, expression_id, res)
+    prepared = prepared or prepare(res)
+    expression_id = _expression(conn, work_id, res, prov, prepared.document)
+    _paragraphs(conn, expression_id, res, prepared.bodies)
     _rows(conn, expression_id, res)
     return "new" if old is None else "updated"
 
@@ -124,7 +148,9 @@ def supersede(conn: sa.Connection, expression_id: int, when: str) -> None:
         )
 
 
-def _expression(conn: sa.Connection, work_id: int, res: Resolution, prov: Provenance) -> int:
+def _expression(
+    conn: sa.Connection, work_id: int, res: Resolution, prov: Provenance, document: str
+) -> int:
     tally = res.adoption.tally
     result = conn.execute(
         t.expressions.insert(),
@@ -142,7 +168,7 @@ def _expression(conn: sa.Connection, work_id: int, res: Resolution, prov: Proven
             "content_hash": prov.content_hash,
             "read_at": prov.read_at,
             "reader_version": prov.reader_version,
-            "document": to_json(res),
+            "document": document,
         },
     )
     return _new_id(result)
@@ -179,7 +205,9 @@ _PARAGRAPH_COLUMNS = (
 )
 
 
-def _paragraphs(conn: sa.Connection, expression_id: int, res: Resolution) -> None:
+def _paragraphs(
+    conn: sa.Connection, expression_id: int, res: Resolution, bodies: tuple[str, ...]
+) -> None:
     rows = [
         (
             expression_id,
@@ -198,7 +226,7 @@ def _paragraphs(conn: sa.Connection, expression_id: int, res: Resolution) -> Non
     ]
     if not rows:
         return
-    bodies = [index_text(row[7]) for row in rows]
+    assert len(bodies) == len(rows), "one index text per paragraph"
     if conn.dialect.name == "postgresql":
         vector = "to_tsvector('simple'::regconfig, {})"
         sql = insert_sql(conn, "paragraphs", (*_PARAGRAPH_COLUMNS, "search"), {"search": vector})
