@@ -32,6 +32,10 @@ def test_hrc_paragraphs_and_votes_match_gold(shared_data: Path, name: str) -> No
     assert len(res.preamble) == kinds.count("preambular")
     assert len(res.operative) == kinds.count("operative")
     assert res.symbol == row["symbol"] and res.adopted_on == "2018-03-23"
+    # What the missing heading would have said is read off the symbol given for it.
+    assert (res.body, res.number, res.session) == ("HRC", row["symbol"][10:], 37)
+    number = row["symbol"][10:].replace("/", "-")
+    assert res.uri == f"/akn/un/statement/deliberation/un-hrc/2018-03-23/{number}/eng@"
     assert res.meeting is not None and res.meeting.number == 54
     if gold["vote_type"] == "RECORDED":
         vote = gold["recorded_vote"]

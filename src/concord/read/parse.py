@@ -20,6 +20,7 @@ from concord.model import (
     Resolution,
     Warning,
 )
+from concord.model.uri import resolution_uri, symbol_to_parts
 from concord.read.heading import Heading, read_closing, read_heading
 from concord.read.markers import MarkerState, take_markers
 from concord.read.paragraphs import (
@@ -87,8 +88,7 @@ class _Reader:
         annexes = self._annexes(annex_drafts)
         self._check_is_resolution(preamble, operative, annexes)
         meeting, closing_date = read_closing(self.blocks.closing, pack)
-        body = head.body
-        number = head.number
+        body, number, session = _identity(symbol, head)
         symbol = symbol or (resolution_symbol(body, number) if number and body else None)
         adopted = adopted_on or head.adopted_on or closing_date
         adoption = self._adoption()
@@ -103,7 +103,7 @@ class _Reader:
             symbol=symbol,
             number=number,
             body=body,
-            session=head.session,
+            session=session,
             session_period=head.session_period,
             agenda_items=tuple(head.agenda_items),
             adopted_on=adopted,
@@ -315,12 +315,23 @@ def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
 _SPACES = re.compile(r"\s+")
 
 
+def _identity(symbol: str | None, head: Heading) -> tuple[str | None, str | None, int | None]:
+    """Body, number and session: from the heading, or read off a symbol given for a text
+    without one (``A/HRC/RES/37/21`` -> HRC, 37/21, 37)."""
+    body, number, session = head.body, head.number, head.session
+    if symbol and not (body and number):
+        try:
+            body, number = symbol_to_parts(symbol)
+        except ValueError:
+            return body, number, session
+        first = number.split("/")[0]
+        if session is None and "/" in number and first.isdigit() and int(first) < 1900:
+            session = int(first)
+    return body, number, session
+
+
 def _uri(body: str | None, adopted: str | None, number: str | None, language: str) -> str | None:
     if not (body and adopted and number):
-        return None
-    try:
-        from concord.model.uri import resolution_uri
-    except ImportError:  # pragma: no cover - the URI module ships with the package
         return None
     try:
         return resolution_uri(body, adopted, number, language).expression_uri()
