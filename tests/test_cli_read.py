@@ -188,3 +188,10 @@ def test_random_bytes_give_a_clear_error_or_a_result(data: bytes) -> None:
         parse_bytes(data, source="random.bin")
     except ConcordError as exc:
         assert str(exc).startswith("random.bin: ")
+
+
+def test_text_rendering_keeps_hyphenated_words_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--format", "text", str(SAMPLES / "A_RES_80_1.en.txt")]) == 0
+    text = capsys.readouterr().out
+    assert "high-level" in text and "high-\n" not in text
+    assert "    (a) The State of Palestine may submit" in text

@@ -58,7 +58,11 @@ def _paragraph(para: Paragraph, indent: str) -> list[str]:
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+    # Never break at a hyphen: "high-level" split over two lines reads as a PDF artefact.
+    lines = textwrap.wrap(
+        text, _WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+    return lines or [indent]
 
 
 def _adoption(res: Resolution) -> list[str]:
