@@ -149,3 +149,13 @@ def test_committee_vote_block_with_page_header_and_hyphenated_names(shared_data:
     for position, key in (("yes", "in_favour"), ("no", "against"), ("abstain", "abstaining")):
         assert lists[position] == [g.resolve(n) for n in gold["votes"][key]]
     assert [len(lists[p]) for p in ("yes", "no", "abstain")] == [80, 29, 65]
+
+
+def test_footnote_text_run_into_a_paragraph_is_moved_out(shared_data: Path) -> None:
+    res = parse_file(shared_data / "resolutions" / "en" / "A_HRC_RES_37_21.en.txt")
+    assert [(f.marker, f.text, f.cited_in) for f in res.footnotes] == [
+        ("1", "A/HRC/37/31.", ("pp_5",))
+    ]
+    assert res.preamble[4].text.endswith("human rights,")
+    assert all("A/HRC/37/31" not in p.text for p in res.paragraphs())
+    assert "glued_footnote" in {w.code for w in res.warnings}

@@ -166,4 +166,7 @@ class LanguagePack:
     sentence_end: str = ".;:"
     """Characters that end a paragraph (and so allow a new one to start)."""
     cjk: bool = False
+    glued_note: re.Pattern[str] | None = None
+    """The text of a footnote that extraction ran into a paragraph (``in order 1
+    A/HRC/37/31.  to obtain``): groups ``marker`` and ``note``. It is moved out."""
     extra: Mapping[str, object] = field(default_factory=dict)

@@ -413,4 +413,8 @@ PACK = LanguagePack(
         rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"
     ),
     sentence_end=".;:,",
+    glued_note=re.compile(
+        r"(?<=[a-z,;]) (?P<marker>\d{1,2}) (?P<note>(?:[A-Z]{1,6}/[A-Za-z0-9./()-]+"
+        r"|See [^.]{3,80}|Ibid\.[^.]{0,60}|Resolution [^.]{2,60})\.)(?=\s)"
+    ),
 )

@@ -73,6 +73,8 @@ class _Reader:
         drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack))
         annex_drafts = [self._annex_drafts(lines) for lines in self.blocks.annexes]
         notes = self._footnote_texts()
+        for draft in [*drafts, *(d for a in annex_drafts for d in a)]:
+            draft.text = self._take_glued_notes(draft.text, notes)
         state = MarkerState(frozenset(notes))
         for draft in [*drafts, *(d for a in annex_drafts for d in a)]:
             draft.text, draft.footnotes = take_markers(draft.text, state)
@@ -208,6 +210,30 @@ class _Reader:
                 continue
             notes[note.marker] = text
         return notes
+
+    def _take_glued_notes(self, text: Mapped, notes: dict[str, Mapped]) -> Mapped:
+        """Footnote text that extraction ran into a paragraph goes back to the footnotes,
+        with a warning; its marker, where it was printed, is found as any other."""
+        pattern = self.pack.glued_note
+        if pattern is None or not pattern.search(text.text):
+            return text
+
+        def move(m: re.Match[str]) -> str:
+            marker = m.group("marker")
+            if marker in notes:
+                return m.group(0)
+            note = text.slice(m.start("note"), m.end("note"))
+            notes[marker] = note
+            self.warnings.append(
+                Warning(
+                    "glued_footnote",
+                    f"footnote {marker} ({note.text}) was inside a paragraph: moved out",
+                    note.span(),
+                )
+            )
+            return ""
+
+        return text.sub(pattern, move)
 
     def _footnotes(
         self, notes: dict[str, Mapped], paragraphs: list[Paragraph]
