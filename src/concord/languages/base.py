@@ -168,5 +168,6 @@ class LanguagePack:
     cjk: bool = False
     glued_note: re.Pattern[str] | None = None
     """The text of a footnote that extraction ran into a paragraph (``in order 1
-    A/HRC/37/31.  to obtain``): groups ``marker`` and ``note``. It is moved out."""
+    A/HRC/37/31.  to obtain``): groups ``marker`` and ``note``, the spaces after it
+    included. It is moved out when a word or a comma and a space stand before it."""
     extra: Mapping[str, object] = field(default_factory=dict)

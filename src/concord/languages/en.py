@@ -414,7 +414,7 @@ PACK = LanguagePack(
     ),
     sentence_end=".;:,",
     glued_note=re.compile(
-        r"(?<=[a-z,;]) (?P<marker>\d{1,2}) (?P<note>(?:[A-Z]{1,6}/[A-Za-z0-9./()-]+"
-        r"|See [^.]{3,80}|Ibid\.[^.]{0,60}|Resolution [^.]{2,60})\.)(?=\s)"
+        r"(?P<marker>\d{1,2}) (?P<note>(?:[A-Z]{1,6}/[A-Za-z0-9./()-]+"
+        r"|See [^.]{3,80}|Ibid\.[^.]{0,60}|Resolution [^.]{2,60})\.)[ ]+(?=\S)"
     ),
 )

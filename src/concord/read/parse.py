@@ -220,7 +220,9 @@ class _Reader:
 
         def move(m: re.Match[str]) -> str:
             marker = m.group("marker")
-            if marker in notes:
+            before = text.text[max(0, m.start() - 2) : m.start()]
+            glued = len(before) == 2 and before[1] == " " and before[0] in _GLUED_AFTER
+            if not glued or marker in notes:
                 return m.group(0)
             note = text.slice(m.start("note"), m.end("note"))
             notes[marker] = note
@@ -314,6 +316,9 @@ class _Reader:
             self.warnings.append(
                 Warning("no_closing", "no closing meeting line found: the text may be truncated")
             )
+
+
+_GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
