@@ -195,3 +195,22 @@ def test_text_rendering_keeps_hyphenated_words_whole(capsys: pytest.CaptureFixtu
     text = capsys.readouterr().out
     assert "high-level" in text and "high-\n" not in text
     assert "    (a) The State of Palestine may submit" in text
+
+
+def test_reading_does_not_load_the_database_layer_or_pandas() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from concord.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
+        "print('sqlalchemy' in sys.modules, 'pandas' in sys.modules)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["False", "False"]
+
+
+def test_every_command_module_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    from concord.cli import COMMANDS, build_parser
+
+    listed = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(listed) == set(COMMANDS)

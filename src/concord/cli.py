@@ -15,22 +15,46 @@ from collections.abc import Sequence
 from concord import __version__
 from concord.errors import ConcordError
 
-# Modules that add sub-commands, in the order they appear in ``--help``.
+# Modules that add sub-commands, in the order they appear in ``--help``, with the
+# commands each adds: a command imports only its own module, so ``concord parse`` does not
+# pay for the database layer or pandas.
 COMMAND_MODULES = (
     "concord.read.cli",
     "concord.library.cli",
     "concord.votes.cli",
 )
+COMMANDS = {
+    "parse": "concord.read.cli",
+    "summary": "concord.read.cli",
+    "ingest": "concord.library.cli",
+    "search": "concord.library.cli",
+    "show": "concord.library.cli",
+    "cites": "concord.library.cli",
+    "cited-by": "concord.library.cli",
+    "db": "concord.library.cli",
+    "serve": "concord.library.cli",
+    "demo": "concord.library.cli",
+    "votes": "concord.votes.cli",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The one module the command needs, or all of them (for ``--help`` and mistakes)."""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command in COMMANDS:
+        return (COMMANDS[command],)
+    return COMMAND_MODULES
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (only the modules its command needs), or for every command."""
     parser = argparse.ArgumentParser(
         prog="concord",
         description="Read UN resolutions into one linked, searchable record.",
     )
     parser.add_argument("--version", action="version", version=f"concord {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if argv is None else _modules_for(argv):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -42,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
