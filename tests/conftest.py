@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# The library's store fixtures (sqlite_url, postgres_url, store_url, library) for every test.
+pytest_plugins = ["fixtures.library.stores"]
+
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "src" / "concord" / "samples"
 

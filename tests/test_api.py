@@ -16,14 +16,13 @@ from concord.api import create_app
 from concord.library import Library, open_library
 from concord.library.store import Provenance, store
 from fixtures.library.factories import ga_72_169, hrc_37_23, install_fake_reader
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "api.md"
 TOKEN = "test-token"
 
 
 @pytest.fixture
-def client(library: Library) -> Iterator[TestClient]:  # noqa: F811
+def client(library: Library) -> Iterator[TestClient]:
     with library.engine.begin() as conn:
         for res in (hrc_37_23("zh"), hrc_37_23("en"), ga_72_169()):
             store(conn, res, Provenance("test", res.language + (res.symbol or ""), "t"))
@@ -135,7 +134,7 @@ def test_ingest_needs_the_token(client: TestClient, monkeypatch: pytest.MonkeyPa
     assert client.get("/resolutions/A/RES/9/9").status_code == 200
 
 
-def test_read_only_without_a_token(sqlite_url: str) -> None:  # noqa: F811
+def test_read_only_without_a_token(sqlite_url: str) -> None:
     with open_library(sqlite_url) as lib, TestClient(create_app(lib)) as ro:
         answer = ro.post("/ingest?filename=x.txt", content=b"x")
         assert answer.status_code == 403
@@ -155,7 +154,7 @@ def test_docs_describe_every_endpoint(client: TestClient) -> None:
     assert missing == [], f"docs/api.md does not describe: {missing}"
 
 
-def test_serve_prints_its_address_and_answers(sqlite_url: str) -> None:  # noqa: F811
+def test_serve_prints_its_address_and_answers(sqlite_url: str) -> None:
     open_library(sqlite_url).close()
     src = Path(__file__).resolve().parents[1] / "src"
     code = (

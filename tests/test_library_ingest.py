@@ -14,7 +14,6 @@ import pytest
 
 from concord.library import Library, align, open_library, search, works
 from fixtures.library.factories import doc, install_fake_reader
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
@@ -42,7 +41,7 @@ def write_docs(folder: Path, count: int, start: int = 1) -> list[Path]:
     return paths
 
 
-def test_summary_counts_and_failures(library: Library, tmp_path: Path) -> None:  # noqa: F811
+def test_summary_counts_and_failures(library: Library, tmp_path: Path) -> None:
     write_docs(tmp_path, 3)
     (tmp_path / "junk.txt").write_text("no paragraphs here\n")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
@@ -56,7 +55,7 @@ def test_summary_counts_and_failures(library: Library, tmp_path: Path) -> None: 
     assert (again.read, again.new, again.updated, again.unchanged) == (5, 0, 0, 3)
 
 
-def test_correction_replaces_and_keeps_history(library: Library, tmp_path: Path) -> None:  # noqa: F811
+def test_correction_replaces_and_keeps_history(library: Library, tmp_path: Path) -> None:
     (path,) = write_docs(tmp_path, 1)
     library.ingest([path])
     path.write_text(doc("A/RES/1/1", ["Requests corrected text"]))
@@ -68,7 +67,7 @@ def test_correction_replaces_and_keeps_history(library: Library, tmp_path: Path)
     assert library.search("technical").total == 0
 
 
-def test_manifest_and_options_give_what_the_text_lacks(library: Library, tmp_path: Path) -> None:  # noqa: F811
+def test_manifest_and_options_give_what_the_text_lacks(library: Library, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("op: Requests a\n")
     (tmp_path / "b.txt").write_text("op: Requests b\n")
     (tmp_path / "MANIFEST.csv").write_text(
@@ -85,14 +84,14 @@ def test_manifest_and_options_give_what_the_text_lacks(library: Library, tmp_pat
     assert library.resolution("A/RES/5/5").work.languages == ("fr",)
 
 
-def test_missing_path_is_an_error(library: Library, tmp_path: Path) -> None:  # noqa: F811
+def test_missing_path_is_an_error(library: Library, tmp_path: Path) -> None:
     from concord.errors import ConcordError
 
     with pytest.raises(ConcordError, match="no such file"):
         library.ingest([tmp_path / "nope"])
 
 
-def test_parallel_reading_on_all_cores(sqlite_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_parallel_reading_on_all_cores(sqlite_url: str, tmp_path: Path) -> None:
     write_docs(tmp_path / "docs", 30)
     with open_library(sqlite_url) as lib:
         summary = lib.ingest([tmp_path / "docs"], workers=2)
@@ -130,7 +129,7 @@ def _consistent(lib: Library) -> int:
 
 
 def test_kill_in_the_middle_loses_nothing_and_rerun_completes(
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     write_docs(tmp_path / "docs", 12)
@@ -156,7 +155,7 @@ def test_kill_in_the_middle_loses_nothing_and_rerun_completes(
     lib.close()
 
 
-def test_readers_are_not_blocked_by_a_writer(sqlite_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_readers_are_not_blocked_by_a_writer(sqlite_url: str, tmp_path: Path) -> None:
     write_docs(tmp_path / "docs", 4)
     lib = open_library(sqlite_url)
     proc = _run_ingest(sqlite_url, tmp_path / "docs", pause="0.3")

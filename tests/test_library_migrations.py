@@ -14,7 +14,6 @@ from concord.library import engine, location, open_library
 from concord.library.schema import metadata
 from concord.library.store import Provenance, store
 from fixtures.library.factories import hrc_37_23
-from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
 
 ENGINE_OWN = ("paragraph_fts", "ix_paragraphs_search")
 
@@ -23,20 +22,20 @@ def _ours(obj: object, name: str | None, kind: str, reflected: bool, other: obje
     return not (name or "").startswith(ENGINE_OWN)
 
 
-def test_migrated_schema_matches_metadata(store_url: str) -> None:  # noqa: F811
+def test_migrated_schema_matches_metadata(store_url: str) -> None:
     with open_library(store_url) as lib, lib.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": _ours})
         assert compare_metadata(context, metadata) == []
         assert engine.revision(lib.engine) == engine.head()
 
 
-def test_reopening_migrates_nothing(sqlite_url: str) -> None:  # noqa: F811
+def test_reopening_migrates_nothing(sqlite_url: str) -> None:
     open_library(sqlite_url).close()
     with open_library(sqlite_url) as lib:
         assert engine.revision(lib.engine) == "0002"
 
 
-def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str) -> None:  # noqa: F811
+def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str) -> None:
     bind = engine.create(location.resolve_url(store_url))
     engine.upgrade(bind, "0001")
     with bind.begin() as conn:
@@ -49,7 +48,7 @@ def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str
             assert conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == 0
 
 
-def test_a_newer_store_is_refused(sqlite_url: str) -> None:  # noqa: F811
+def test_a_newer_store_is_refused(sqlite_url: str) -> None:
     with open_library(sqlite_url) as lib, lib.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(ConcordError, match="newer than this Concord"):

@@ -15,7 +15,6 @@ from concord.library.sources import Hints
 from concord.library.store import Provenance, flatten, prepare, store
 from concord.library.tokens import index_text
 from fixtures.library.factories import doc, hrc_37_23, install_fake_reader
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +42,7 @@ def test_a_read_comes_back_prepared(tmp_path: Path) -> None:
     assert read.prepared == prepare(read.resolution)
 
 
-def test_prepared_and_unprepared_store_the_same(library: Library) -> None:  # noqa: F811
+def test_prepared_and_unprepared_store_the_same(library: Library) -> None:
     zh, en = hrc_37_23("zh"), hrc_37_23("en")
     with library.engine.begin() as conn:
         store(conn, zh, Provenance("a", "h1", "t"), prepare(zh))

@@ -11,13 +11,12 @@ from concord.library import Library, open_library
 from concord.library.demo import build_demo, samples_dir, shared_hrc_texts
 from concord.library.search import substring_scan
 from concord.library.tokens import CJK_CLASS
-from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
 
 pytest.importorskip("concord.read.parse", reason="the reader is not in this checkout yet")
 
 
 @pytest.fixture
-def sample_library(store_url: str, shared: Path) -> Iterator[Library]:  # noqa: F811
+def sample_library(store_url: str, shared: Path) -> Iterator[Library]:
     lib = open_library(store_url)
     summary = build_demo(lib)
     assert summary.failed == 0, summary.lines()

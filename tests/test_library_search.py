@@ -17,7 +17,6 @@ from concord.library.store import Provenance, store
 from concord.library.tokens import CJK_CLASS
 from concord.model.resolution import Resolution
 from fixtures.library.factories import ga_72_169, hrc_37_23, resolution
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 RUN = re.compile(f"[{CJK_CLASS}]+")
 
@@ -40,7 +39,7 @@ def hits(lib: Library, query: str, f: Filters = NO_FILTERS) -> set[tuple[str, st
     return {(h.symbol, h.language, h.eid) for h in lib.search(query, f, limit=1000)}
 
 
-def test_technical_assistance_finds_both_paragraphs(library: Library) -> None:  # noqa: F811
+def test_technical_assistance_finds_both_paragraphs(library: Library) -> None:
     put(library, hrc_37_23("zh"), hrc_37_23("en"), ga_72_169())
     page = library.search("技术援助")
     assert {(h.symbol, h.eid) for h in page} == {
@@ -54,7 +53,7 @@ def test_technical_assistance_finds_both_paragraphs(library: Library) -> None:  
         assert hit.text[start:end] == "技术援助"
 
 
-def test_two_character_and_one_character_words(library: Library) -> None:  # noqa: F811
+def test_two_character_and_one_character_words(library: Library) -> None:
     put(library, hrc_37_23("zh"), ga_72_169())
     assert hits(library, "人权") == {
         ("A/HRC/RES/37/23", "zh", "pp_2"),
@@ -63,7 +62,7 @@ def test_two_character_and_one_character_words(library: Library) -> None:  # noq
     assert hits(library, "秘") == {("A/RES/72/169", "zh", "op_2")}
 
 
-def test_filters_on_paragraphs(library: Library) -> None:  # noqa: F811
+def test_filters_on_paragraphs(library: Library) -> None:
     put(library, hrc_37_23("zh"), hrc_37_23("en"), ga_72_169())
     assert hits(library, "重申", Filters(kind="preamble")) == {("A/HRC/RES/37/23", "zh", "pp_2")}
     assert hits(library, "重申", Filters(intro_key="reaffirms")) == {
@@ -85,7 +84,7 @@ def test_filters_on_paragraphs(library: Library) -> None:  # noqa: F811
     assert hits(library, "技术援助", Filters(voted=("USA", "yes"))) == set()
 
 
-def test_latin_words_phrases_and_prefixes(library: Library) -> None:  # noqa: F811
+def test_latin_words_phrases_and_prefixes(library: Library) -> None:
     put(library, hrc_37_23("en"))
     assert len(hits(library, "Charter")) == 1
     assert len(hits(library, '"technical assistance"')) == 1
@@ -93,7 +92,7 @@ def test_latin_words_phrases_and_prefixes(library: Library) -> None:  # noqa: F8
     assert len(hits(library, "reaffirm*")) == 2
 
 
-def test_ranking_and_pages(library: Library) -> None:  # noqa: F811
+def test_ranking_and_pages(library: Library) -> None:
     docs = [
         resolution(f"A/RES/1/{i}", "en", [], ["rights " * i + "filler " * (20 - i)])
         for i in range(1, 8)
@@ -107,7 +106,7 @@ def test_ranking_and_pages(library: Library) -> None:  # noqa: F811
     assert [h.symbol for h in rest] == ["A/RES/1/4", "A/RES/1/3", "A/RES/1/2"]
 
 
-def test_bad_queries_are_user_errors(library: Library) -> None:  # noqa: F811
+def test_bad_queries_are_user_errors(library: Library) -> None:
     for query in ("", "  ", "《》，"):
         with pytest.raises(ConcordError):
             library.search(query)
@@ -116,7 +115,7 @@ def test_bad_queries_are_user_errors(library: Library) -> None:  # noqa: F811
     assert library.search('"NEAR(x" OR AND *') is not None
 
 
-def test_recall_against_substring_scan_on_seeds(library: Library, shared: Path) -> None:  # noqa: F811
+def test_recall_against_substring_scan_on_seeds(library: Library, shared: Path) -> None:
     seeds = sorted((shared / "seeds").glob("*.txt"))
     put(library, *(seed_resolution(p, f"A/RES/99/{i}") for i, p in enumerate(seeds, 1)))
     text = "".join(p.read_text(encoding="utf-8") for p in seeds)

@@ -14,7 +14,6 @@ from concord.library.filters import NO_FILTERS, paragraph_conditions
 from concord.library.store import Provenance, store
 from concord.library.tokens import parse_query
 from fixtures.library.factories import resolution
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 
 def fill(lib: Library) -> None:
@@ -61,7 +60,7 @@ def paged(
     [NO_FILTERS, Filters(language="zh"), Filters(body="HRC"), Filters(kind="preamble")],
 )
 def test_pages_and_totals_match_the_joined_query(
-    library: Library,  # noqa: F811
+    library: Library,
     filters: Filters,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -76,7 +75,7 @@ def test_pages_and_totals_match_the_joined_query(
         assert page.total == len(expected)
 
 
-def test_rows_left_in_the_index_are_not_answers(library: Library) -> None:  # noqa: F811
+def test_rows_left_in_the_index_are_not_answers(library: Library) -> None:
     """Should the index keep a row of a superseded text, search still answers only the
     current ones (it falls back on the joined query)."""
     fill(library)

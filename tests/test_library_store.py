@@ -11,7 +11,6 @@ from concord.library import Filters, Library
 from concord.library.store import Provenance, store
 from concord.model.resolution import Resolution
 from fixtures.library.factories import ga_72_169, hrc_37_23
-from fixtures.library.stores import library, postgres_url, sqlite_url, store_url  # noqa: F401
 
 
 def put(lib: Library, res: Resolution, digest: str | None = None) -> str:
@@ -20,7 +19,7 @@ def put(lib: Library, res: Resolution, digest: str | None = None) -> str:
 
 
 @pytest.fixture
-def filled(library: Library) -> Library:  # noqa: F811
+def filled(library: Library) -> Library:
     for res in (hrc_37_23("zh"), hrc_37_23("en"), ga_72_169()):
         assert put(library, res) == "new"
     return library

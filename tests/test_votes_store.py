@@ -33,7 +33,6 @@ from concord.votes.importer import ImportResult, collect, import_votes
 from concord.votes.sources import FileSource, ohchr, unvotes
 from concord.votes.store import from_library
 from fixtures.library.factories import hrc_37_23
-from fixtures.library.stores import postgres_url, sqlite_url, store_url  # noqa: F401
 from fixtures.votes.support import DHL_2026, DHL_SC, DHL_V1, UNVOTES, fixture_data
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
@@ -52,7 +51,7 @@ def run_import(
 
 
 @pytest.fixture
-def lib(store_url: str) -> Iterator[Library]:  # noqa: F811
+def lib(store_url: str) -> Iterator[Library]:
     with open_library(store_url) as opened:
         yield opened
 
@@ -82,7 +81,7 @@ def sha256(path: Path) -> str:
 
 def test_fixtures_go_into_the_store_with_their_provenance(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     result = run_import(store_url, tmp_path, (DHL_2026, DHL_V1, DHL_SC))
@@ -121,7 +120,7 @@ def test_fixtures_go_into_the_store_with_their_provenance(
 
 def test_reimport_is_a_noop_and_a_changed_source_replaces_its_rows(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     sc = tmp_path / "sc.csv"
@@ -156,7 +155,7 @@ def test_reimport_is_a_noop_and_a_changed_source_replaces_its_rows(
 
 def test_a_record_in_two_files_is_taken_from_the_last(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     first, second = tmp_path / "a.csv", tmp_path / "b.csv"
@@ -185,7 +184,7 @@ def ga_73_100_as_dhl(path: Path, flip: dict[str, str]) -> dict[str, str]:
 
 def test_a_disagreement_is_recorded_and_reported_not_overwritten(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -249,7 +248,7 @@ def hrc_dataset(folder: Path, votes: dict[str, str]) -> FileSource:
 
 def test_texts_in_the_library_are_the_text_source(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     put(lib, hrc_37_23("en"), "a" * 64)  # CHN, AGO yes; USA no; DEU abstains
@@ -303,7 +302,7 @@ def test_texts_in_the_library_are_the_text_source(
 
 def test_37_23_read_from_its_text_agrees_with_the_hrc_dataset(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
     shared_data: Path,
 ) -> None:
@@ -342,7 +341,7 @@ def assert_same(a: VoteData, b: VoteData) -> None:
 
 def test_the_store_gives_the_data_of_the_cache_and_of_memory(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     dhl = tmp_path / "ga.csv"
@@ -386,7 +385,7 @@ def test_the_store_gives_the_data_of_the_cache_and_of_memory(
     )
 
 
-def test_the_http_api_answers_from_the_store(store_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_the_http_api_answers_from_the_store(store_url: str, tmp_path: Path) -> None:
     run_import(store_url, tmp_path, (DHL_2026,))
     app = FastAPI()
     app.include_router(router)
@@ -398,7 +397,7 @@ def test_the_http_api_answers_from_the_store(store_url: str, tmp_path: Path) -> 
     assert checks.status_code == 200 and checks.json()["count"] == 0
 
 
-def test_an_empty_store_says_to_import(sqlite_url: str) -> None:  # noqa: F811
+def test_an_empty_store_says_to_import(sqlite_url: str) -> None:
     from concord.errors import ConcordError
 
     with pytest.raises(ConcordError, match="votes import") as info:
@@ -436,7 +435,7 @@ def test_comparison_counts_states_with_a_vote_cast() -> None:
 
 def test_a_large_write_rebuilds_the_index_and_keeps_the_schema(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -469,7 +468,7 @@ def test_a_large_write_rebuilds_the_index_and_keeps_the_schema(
 
 def test_a_source_that_cannot_name_its_files_is_loaded_and_compared(
     lib: Library,
-    store_url: str,  # noqa: F811
+    store_url: str,
     tmp_path: Path,
 ) -> None:
     folder_only = FileSource(unvotes.NAME, UNVOTES, unvotes.load)  # no list of files
