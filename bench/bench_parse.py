@@ -77,9 +77,7 @@ def floor_run(docs: list[tuple[str, bytes]]) -> Callable[[], object]:
     return run
 
 
-def bluebell_run(docs: list[tuple[str, bytes]]) -> Callable[[], object] | None:
-    if importlib.util.find_spec("bluebell") is None:
-        return None
+def bluebell_run(docs: list[tuple[str, bytes]]) -> Callable[[], object]:
     from bluebell.parser import AkomaNtosoParser
     from cobalt import FrbrUri
 
@@ -90,6 +88,20 @@ def bluebell_run(docs: list[tuple[str, bytes]]) -> Callable[[], object] | None:
         return [parser.parse_to_xml(text, "statement") for text in texts]
 
     return run
+
+
+Result = tuple[str, int, int, float, int]
+
+
+def measure(
+    name: str,
+    docs: list[tuple[str, bytes]],
+    make: Callable[[list[tuple[str, bytes]]], Callable[[], object]],
+    repeat: int,
+) -> Result:
+    """Time ``make(docs)``; peak memory over the first 200 documents."""
+    nbytes = sum(len(d) for _, d in docs)
+    return name, len(docs), nbytes, timed(make(docs), repeat), peak_memory(make(docs[:200]))
 
 
 def row(name: str, docs: int, nbytes: int, seconds: float, peak: int, base: float) -> str:
@@ -113,44 +125,15 @@ def main() -> None:
         f"corpus: {len(docs)} documents, {nbytes / 1e6:.2f} MB "
         f"({len(english)} English, {en_bytes / 1e6:.2f} MB)"
     )
-    results = []
-    c = concord_run(docs)
-    results.append(
-        (
-            "concord (full structure)",
-            len(docs),
-            nbytes,
-            timed(c, args.repeat),
-            peak_memory(concord_run(docs[:200])),
-        )
-    )
-    ce = concord_run(english)
-    results.append(
-        (
-            "concord, English only",
-            len(english),
-            en_bytes,
-            timed(ce, args.repeat),
-            peak_memory(concord_run(english[:200])),
-        )
-    )
-    f = floor_run(docs)
-    results.append(
-        ("regex floor (one pass)", len(docs), nbytes, timed(f, args.repeat), peak_memory(f))
-    )
-    b = bluebell_run(english)
-    if b is not None:
+    results = [
+        measure("concord (full structure)", docs, concord_run, args.repeat),
+        measure("concord, English only", english, concord_run, args.repeat),
+    ]
+    results.append(measure("regex floor (one pass)", docs, floor_run, args.repeat))
+    if importlib.util.find_spec("bluebell") is not None:
         rust = importlib.util.find_spec("bluebell_akn_rs") is not None
         label = "bluebell-akn" + (" (Rust)" if rust else " (pure Python)")
-        results.append(
-            (
-                label,
-                len(english),
-                en_bytes,
-                timed(b, 1),
-                peak_memory(bluebell_run(english[:200]) or b),
-            )
-        )
+        results.append(measure(label, english, bluebell_run, 1))
     else:
         print("bluebell-akn not installed: pip install -e '.[bench]' to compare")
     base = len(docs) / results[0][3]

@@ -73,8 +73,7 @@ def _request(
     actor = _actor_at(rest, pack)
     if actor is None:
         return None
-    due = _due(clause, pack, own_body, actor)
-    return _mandate(para, actor, clause, offset, text, pack, due)
+    return _mandate(para, actor, clause, offset, text, pack, own_body)
 
 
 def _scheduling(
@@ -87,9 +86,7 @@ def _scheduling(
 ) -> Mandate | None:
     if not pack.decides_scheduling.search(clause) or own_body not in _OWN_ACTORS:
         return None
-    actor = _OWN_ACTORS[own_body]
-    due = _due(clause, pack, own_body, actor)
-    return _mandate(para, actor, clause, offset, text, pack, due)
+    return _mandate(para, _OWN_ACTORS[own_body], clause, offset, text, pack, own_body)
 
 
 def _mandate(
@@ -99,8 +96,9 @@ def _mandate(
     offset: int,
     text: Mapped,
     pack: LanguagePack,
-    due: Due | None,
+    own_body: str | None,
 ) -> Mandate:
+    due = _due(clause, pack, own_body, actor)
     kind = next((k for pattern, k in pack.mandate_kinds if pattern.search(clause)), "action")
     action = clause.strip().rstrip("；;。.，,")
     if len(action) > _ACTION_CHARS:
