@@ -10,9 +10,8 @@ import sqlalchemy as sa
 from concord.library import Filters, Library
 from concord.library import schema as t
 from concord.library import search as searching
-from concord.library.filters import NO_FILTERS, paragraph_conditions
+from concord.library.filters import NO_FILTERS
 from concord.library.store import Provenance, store
-from concord.library.tokens import parse_query
 from fixtures.library.factories import resolution
 
 
@@ -29,17 +28,17 @@ def fill(lib: Library) -> None:
 
 
 def joined(lib: Library, query: str, filters: Filters = NO_FILTERS) -> list[tuple[str, str]]:
-    """The answer of the single joined query over every match, best first."""
-    terms = parse_query(query)
+    """The answer of one evaluation of every match, best first."""
     with lib.engine.connect() as conn:
-        base, match, score = searching.match_query(conn.dialect.name, terms)
-        stmt = (
-            sa.select(t.works.c.symbol, t.paragraphs.c.eid)
-            .select_from(base)
-            .where(match, *paragraph_conditions(filters))
-            .order_by(sa.desc(score), t.paragraphs.c.id)
+        ranked = searching.every_match(conn, query, filters)
+        p, e, w = t.paragraphs.c, t.expressions.c, t.works.c
+        rows = conn.execute(
+            sa.select(p.id, w.symbol, p.eid)
+            .join_from(t.paragraphs, t.expressions, e.id == p.expression_id)
+            .join(t.works, w.id == e.work_id)
         )
-        return [(r.symbol, r.eid) for r in conn.execute(stmt)]
+        names = {r.id: (r.symbol, r.eid) for r in rows}
+    return [names[i] for i, _score in ranked]
 
 
 def paged(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from concord.library.tokens import fts5_query, index_tokens, parse_query, tsquery
+from concord.library.tokens import index_tokens, parse_query, tsquery
 
 
 def phrase_matches(doc: list[str], tokens: tuple[str, ...], prefix: bool) -> bool:
@@ -50,7 +50,6 @@ def test_index_tokens_write_bigrams_and_last_character() -> None:
 
 def test_queries_for_each_engine() -> None:
     terms = parse_query('技术援助 人 "human rights"')
-    assert fts5_query(terms) == '"技术 术援 援助" AND "人"* AND "human rights"'
     assert tsquery(terms) == "('技术' <-> '术援' <-> '援助') & ('人':*) & ('human' <-> 'rights')"
 
 

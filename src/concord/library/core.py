@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from concord.errors import ConcordError
-from concord.library import align, engine, graph, search, voting, works
+from concord.library import align, engine, graph, search, textindex, voting, works
 from concord.library import ingest as ingesting
 from concord.library.filters import NO_FILTERS, Filters
 from concord.library.ingest import Summary
@@ -50,7 +50,8 @@ class Library:
         return f"Library({self.engine.url.render_as_string(hide_password=True)!r})"
 
     def close(self) -> None:
-        """Release the store's connections."""
+        """Release the store's connections (and, on SQLite, its search index)."""
+        textindex.release(self.engine)
         self.engine.dispose()
 
     def __enter__(self) -> Library:

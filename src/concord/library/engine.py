@@ -79,6 +79,18 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         raise ConcordError(f"cannot migrate the library: {exc}", status=500) from exc
 
 
+def downgrade(engine: Engine, target: str) -> None:
+    """Take the store's schema back to ``target`` (one transaction; for tests and for
+    going back to an older Concord)."""
+    config = _config()
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, target)
+    except SQLAlchemyError as exc:
+        raise ConcordError(f"cannot migrate the library: {exc}", status=500) from exc
+
+
 def ensure_current(engine: Engine) -> None:
     """Run pending migrations; refuse a store newer than this Concord."""
     try:

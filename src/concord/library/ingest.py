@@ -4,7 +4,9 @@ Workers parse, and prepare what storing needs besides the database (the JSON cop
 index text: :func:`concord.library.store.prepare`); the parent only writes, one document
 per transaction, so a crash or a kill leaves the library as it was before the document
 in hand, and running again finishes the job (documents already stored are recognised by
-their content hash and skipped).
+their content hash and skipped). On SQLite the run holds the search index's writer and
+commits it every quarter of a second and at the end (see
+:mod:`concord.library.textindex`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -21,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from concord.library import schema as t
+from concord.library import textindex
 from concord.library.reading import Read, content_hash, read_file, reader_version
 from concord.library.sources import Job
 from concord.library.store import Provenance, store
@@ -86,11 +90,25 @@ def ingest(
         else:
             pending.append((job, data))
     bar = _progress(len(pending), progress)
-    for read in _read_all(pending, workers):
-        _write(engine, read, version, summary)
-        bar(1)
+    with indexing(engine) as indexed:
+        for read in _read_all(pending, workers):
+            _write(engine, read, version, summary)
+            indexed()
+            bar(1)
     bar(0)
     return summary
+
+
+@contextmanager
+def indexing(engine: Engine) -> Iterator[Callable[[], None]]:
+    """On SQLite, the search index's writer for the run (a step to call after each
+    document, and a sync at the end); on PostgreSQL the index is written with the rows."""
+    index = textindex.of(engine)
+    if index is None:
+        yield lambda: None
+        return
+    with index.writing(engine) as step:
+        yield step
 
 
 def _known_hashes(engine: Engine, version: str) -> set[str]:

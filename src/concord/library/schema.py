@@ -3,9 +3,10 @@
 A *work* is a resolution (its symbol); an *expression* is its text in one language, one
 row per version read (``is_current`` marks the one in force, the others are its history).
 Paragraphs, footnotes, references, votes, mandates and warnings hang off an expression.
-The full-text index is engine-specific and built by the migrations: an FTS5 table
-``paragraph_fts`` on SQLite, the ``search`` tsvector column with a GIN index on
-PostgreSQL (a plain, unused text column on SQLite).
+The full-text index is engine-specific: on SQLite a Tantivy index in a folder beside the
+file, kept in step through ``search_log`` (:mod:`concord.library.textindex`); on
+PostgreSQL the ``search`` tsvector column with a GIN index (a plain, unused text column on
+SQLite).
 
 The dataset votes (``vote_sources``, ``roll_calls``, ``roll_call_votes``,
 ``vote_disagreements``, ``vote_states``) stand apart from the texts: they are what
@@ -178,6 +179,26 @@ warnings = Table(
 )
 
 CHILD_TABLES = (paragraphs, footnotes, refs, votes, mandates, warnings)
+
+search_log = Table(
+    "search_log",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("expression_id", Integer, nullable=False),
+    Column("op", String(3), nullable=False),
+)
+"""Expressions entering (``add``) and leaving (``del``) the search index, in the order of
+their transactions: what the SQLite library's Tantivy index replays to keep in step
+(:mod:`concord.library.textindex`; SQLite writers are serial, so ``seq`` is commit order).
+Written on both engines; PostgreSQL's index lives in its own rows."""
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+"""The library's own facts: ``library_id`` (a UUID), which its search index records."""
 
 # --- Dataset votes (migration 0002) --------------------------------------------------------
 # Every voting dataset imported by ``concord votes import``, each row with its source; see

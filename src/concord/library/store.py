@@ -90,6 +90,7 @@ def store(
     expression_id = _expression(conn, work_id, res, prov, prepared.document)
     _paragraphs(conn, expression_id, res, prepared.bodies)
     _rows(conn, expression_id, res)
+    log(conn, expression_id, "add")
     return "new" if old is None else "updated"
 
 
@@ -126,26 +127,19 @@ def supersede(conn: sa.Connection, expression_id: int, when: str) -> None:
         .where(t.expressions.c.id == expression_id)
         .values(is_current=False, superseded_at=when)
     )
-    rows = conn.execute(
-        sa.select(t.paragraphs.c.id, t.paragraphs.c.text).where(
-            t.paragraphs.c.expression_id == expression_id
-        )
-    ).all()
-    if conn.dialect.name == "sqlite":
-        if rows:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO paragraph_fts(paragraph_fts, rowid, body) "
-                    "VALUES ('delete', :id, :body)"
-                ),
-                [{"id": r.id, "body": index_text(r.text)} for r in rows],
-            )
-    else:
+    log(conn, expression_id, "del")
+    if conn.dialect.name == "postgresql":
         conn.execute(
             t.paragraphs.update()
             .where(t.paragraphs.c.expression_id == expression_id)
             .values(search=None)
         )
+
+
+def log(conn: sa.Connection, expression_id: int, op: Literal["add", "del"]) -> None:
+    """Record that an expression enters or leaves the search index (read by the SQLite
+    library's index, :mod:`concord.library.textindex`)."""
+    conn.execute(t.search_log.insert(), {"expression_id": expression_id, "op": op})
 
 
 def _expression(
@@ -238,8 +232,6 @@ def _paragraphs(
     ids = range(last + 1, last + 1 + len(rows))
     sql = insert_sql(conn, "paragraphs", ("id", *_PARAGRAPH_COLUMNS))
     insert_many(conn, sql, [(i, *r) for i, r in zip(ids, rows, strict=True)])
-    fts = insert_sql(conn, "paragraph_fts", ("rowid", "body"))
-    insert_many(conn, fts, list(zip(ids, bodies, strict=True)))
 
 
 @cache

@@ -4,8 +4,9 @@ Chinese (and Japanese, Korean) is written without spaces, so no word tokenizer f
 ``技术援助`` or ``人权`` reliably. Each run of CJK characters is written for the index as
 its overlapping character bigrams followed by its last character (``技术援助`` ->
 ``技术 术援 援助 助``); a query run is written as the phrase of its bigrams (adjacent
-positions), a one-character query as a prefix. Every Chinese substring is then found,
-exactly as a substring scan would. Latin text is kept as words.
+positions), a one-character query as a prefix (on SQLite's Tantivy index, as a term of
+its field of single characters, :func:`char_text`). Every Chinese substring is then
+found, exactly as a substring scan would. Latin text is kept as words.
 """
 
 from __future__ import annotations
@@ -47,14 +48,21 @@ def index_tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """The derived text the index reads: its tokens separated by spaces.
 
-    Both engines' own tokenizers then see only plain words, so SQLite FTS5 and
-    PostgreSQL ``to_tsvector('simple', …)`` index the same tokens.
+    Both engines' tokenizers then see only plain words, so SQLite's Tantivy index (a
+    whitespace tokenizer) and PostgreSQL's ``to_tsvector('simple', …)`` index the same
+    tokens.
     """
     if not _CJK_CHAR.search(text):
         # Only words: lower-casing them joined is lower-casing each (a space is no
         # letter, so even Greek final sigma reads the same boundaries).
         return " ".join(_ANY_WORD.findall(text)).lower()
     return " ".join(index_tokens(text))
+
+
+def char_text(text: str) -> str:
+    """Every CJK character of ``text``, separated by spaces (so that an index can rank a
+    one-character query as one term)."""
+    return " ".join(_CJK_CHAR.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +119,6 @@ def parse_query(query: str) -> list[Term]:
         if tokens:
             terms.append(Term(tuple(tokens), body, prefix=prefix or star, cjk=cjk))
     return terms
-
-
-def fts5_query(terms: list[Term]) -> str:
-    """The SQLite FTS5 MATCH expression for ``terms`` (all required)."""
-    parts = []
-    for term in terms:
-        phrase = '"' + " ".join(term.tokens) + '"'
-        parts.append(phrase + "*" if term.prefix else phrase)
-    return " AND ".join(parts)
 
 
 def tsquery(terms: list[Term]) -> str:
