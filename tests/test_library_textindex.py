@@ -7,8 +7,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
+from concord.errors import ConcordError
 from concord.library import Library, open_library, textindex
 from concord.library import schema as t
 from concord.library.store import Provenance, store
@@ -137,3 +139,22 @@ def test_one_chinese_character_is_ranked(sqlite_url: str) -> None:
         page = lib.search("权")
         assert [h.symbol for h in page] == ["A/RES/6/2", "A/RES/6/1"]
         assert page.items[0].score > page.items[1].score
+
+
+def test_a_failed_index_write_is_one_error_and_loses_nothing(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write the index refuses (a full disk, say) is a one-line error; the library
+    keeps its texts and the next search completes the index."""
+
+    def refused(*_args: object) -> None:
+        raise ValueError("An IO error occurred: No space left on device")
+
+    with open_library(sqlite_url) as lib:
+        put(lib, hrc_37_23("en"))
+        monkeypatch.setattr(textindex, "_document", refused)
+        with pytest.raises(ConcordError, match=r"search index .*: An IO error.*No space left"):
+            lib.search("technical")
+        monkeypatch.undo()
+        assert lib.resolutions().total == 1
+        assert lib.search("technical").total == 1

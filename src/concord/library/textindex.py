@@ -182,6 +182,12 @@ class TextIndex:
                 return False
             try:
                 self._apply(writer, engine)
+            except ValueError as exc:  # how Tantivy reports a failed write (disk, rights)
+                writer.rollback()
+                raise ConcordError(
+                    f"cannot update the search index {self.path or 'in memory'}: {exc}",
+                    status=500,
+                ) from exc
             finally:
                 self._release()
             return True
