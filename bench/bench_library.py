@@ -2,18 +2,19 @@
 
 A deterministic corpus recombines the real paragraphs of the bundled samples (Chinese and
 English; 20% Chinese): each generated resolution takes 20 paragraphs drawn from them.
-Every figure is printed beside the storage engine's own raw time on the same index
-(the ratio says what Concord's layer costs on top):
+Both stores search through the same Tantivy index (``concord.library.textindex``); every
+figure is printed beside the raw engine's own time on the same index (the ratio says
+what Concord's layer costs on top):
 
 - ingest: documents/s through the library's writer (one transaction per document,
-  paragraphs, rows and index; on SQLite the Tantivy index beside the file is committed
-  as ``concord ingest`` commits it), against a bare bulk load of the same index text. As in
-  ``concord ingest``, where the reader processes prepare each document (its JSON copy
-  and index text) and the parent only writes, the documents are prepared before the
+  paragraphs and rows; the Tantivy search index committed as ``concord ingest``
+  commits it), against a bare bulk load of the same index text into Tantivy. As in
+  ``concord ingest``, where the reader processes prepare each document (its JSON copy)
+  and the parent only writes, the documents are prepared before the
   clock starts: the figure times the writing alone. The preparing is timed apart, per
   core;
-- search: top-20 p50/p99 of ``Library.search`` (joins, filters, snippets), against the
-  engine's bare top-20 query on the index;
+- search: top-20 p50/p99 of ``Library.search`` (the index kept in step with the
+  database, joins, snippets), against Tantivy's bare top-20 on the same index;
 - recall of Chinese terms against a plain substring scan, and the scan's own time;
 - index size against the size of the text;
 - end to end: real sample texts (copies made distinct) through ``Library.ingest`` on two
@@ -47,7 +48,7 @@ from concord.library.demo import samples_dir
 from concord.library.ingest import indexing
 from concord.library.search import every_match, search, substring_scan
 from concord.library.store import Prepared, Provenance, prepare, store
-from concord.library.tokens import CJK_CLASS, char_text, index_text, parse_query, tsquery
+from concord.library.tokens import CJK_CLASS, char_text, index_text, parse_query
 from concord.model.resolution import Paragraph, Resolution
 from concord.read import parse_file
 
@@ -132,22 +133,11 @@ def ingest(lib: Library, docs: list[Resolution], ready: list[Prepared]) -> float
     return time.perf_counter() - began
 
 
-def raw_ingest(lib: Library, docs: list[Resolution]) -> float:
+def raw_ingest(docs: list[Resolution]) -> float:
     """Seconds for the engine to bulk-load the same index text into a bare index."""
     texts = [p.text for r in docs for p in r.operative]
-    if lib.engine.dialect.name == "sqlite":
-        with tempfile.TemporaryDirectory() as tmp:
-            return timed(lambda: _tantivy_load(tmp, texts))
-    rows = [{"b": index_text(t)} for t in texts]
-    name = f"raw_{uuid.uuid4().hex[:8]}"
-    with lib.engine.begin() as conn:
-        conn.exec_driver_sql(f"CREATE TABLE {name} (v tsvector)")
-        conn.exec_driver_sql(f"CREATE INDEX ON {name} USING gin (v)")
-    insert = f"INSERT INTO {name}(v) VALUES (to_tsvector('simple', :b))"
-    seconds = timed(lambda: _load(lib, insert, rows))
-    with lib.engine.begin() as conn:
-        conn.exec_driver_sql(f"DROP TABLE {name}")
-    return seconds
+    with tempfile.TemporaryDirectory() as tmp:
+        return timed(lambda: _tantivy_load(tmp, texts))
 
 
 def _tantivy_load(folder: str, texts: list[str]) -> None:
@@ -163,22 +153,9 @@ def _tantivy_load(folder: str, texts: list[str]) -> None:
     writer.wait_merging_threads()
 
 
-def _load(lib: Library, insert: str, rows: list[dict[str, str]]) -> None:
-    with lib.engine.begin() as conn:
-        conn.execute(sa.text(insert), rows)
-
-
 def raw_query(conn: sa.Connection, query: str) -> list[int]:
     """The engine's own top-20 on the index, nothing else."""
-    terms = parse_query(query)
-    index = textindex.of(conn.engine)
-    if index is not None:
-        return index.top(terms, 20)
-    sql = (
-        "SELECT id FROM paragraphs, to_tsquery('simple', :q) q WHERE search @@ q "
-        "ORDER BY ts_rank_cd(search, q) DESC LIMIT 20"
-    )
-    return list(conn.execute(sa.text(sql), {"q": tsquery(terms)}).scalars())
+    return textindex.of(conn.engine).top(parse_query(query), 20)
 
 
 def latencies(lib: Library, qs: list[str]) -> tuple[list[float], list[float]]:
@@ -232,19 +209,14 @@ def _keys(conn: sa.Connection, ids: list[int]) -> set[tuple[str, str, str]]:
 
 def sizes(lib: Library) -> tuple[int, int]:
     """Bytes of paragraph text (UTF-8) and of the search index."""
+    length = (
+        "octet_length(text)"
+        if lib.engine.dialect.name == "postgresql"
+        else ("length(CAST(text AS BLOB))")
+    )
     with lib.engine.connect() as conn:
-        found = textindex.of(lib.engine)
-        if found is not None:
-            text = conn.exec_driver_sql(
-                "SELECT sum(length(CAST(text AS BLOB))) FROM paragraphs"
-            ).scalar()
-            return int(text or 0), found.size()
-        text = conn.exec_driver_sql("SELECT sum(octet_length(text)) FROM paragraphs").scalar()
-        index = conn.exec_driver_sql(
-            "SELECT pg_relation_size('ix_paragraphs_search') + "
-            "(SELECT coalesce(sum(pg_column_size(search)), 0) FROM paragraphs)"
-        ).scalar()
-        return int(text or 0), int(index or 0)
+        text = conn.exec_driver_sql(f"SELECT sum({length}) FROM paragraphs").scalar()
+    return int(text or 0), textindex.of(lib.engine).size()
 
 
 def run(engine: str, url: str, docs: list[Resolution], qs: list[str]) -> None:
@@ -253,12 +225,12 @@ def run(engine: str, url: str, docs: list[Resolution], qs: list[str]) -> None:
     lib = open_library(url)
     ready, prep_seconds = prepared(docs)
     seconds = ingest(lib, docs, ready)
-    raw_seconds = raw_ingest(lib, docs)
+    raw_seconds = raw_ingest(docs)
     print(
         f"  ingest        {n / seconds:8.0f} docs/s   raw index load {n / raw_seconds:8.0f} docs/s"
         f"   ratio {seconds / raw_seconds:5.1f}   (timed: the writing, one transaction each)"
     )
-    print(f"  prepare       {n / prep_seconds:8.0f} docs/s per reader process (JSON, index text)")
+    print(f"  prepare       {n / prep_seconds:8.0f} docs/s per reader process (JSON)")
     ours, raw = latencies(lib, qs)
     for label, q in (("p50", 0.5), ("p99", 0.99)):
         a, b = pct(ours, q), pct(raw, q)

@@ -7,13 +7,21 @@ is absent: that data is never copied into the repository.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # The library's store fixtures (sqlite_url, postgres_url, store_url, library) for every test.
 pytest_plugins = ["fixtures.library.stores"]
+
+# A PostgreSQL library keeps its search index in the user's cache: the tests' go to a
+# folder of their own (subprocesses inherit it), removed at the end.
+os.environ["CONCORD_SEARCH_CACHE"] = tempfile.mkdtemp(prefix="concord-search-")
+atexit.register(shutil.rmtree, os.environ["CONCORD_SEARCH_CACHE"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "src" / "concord" / "samples"

@@ -32,13 +32,13 @@ def test_migrated_schema_matches_metadata(store_url: str) -> None:
 def test_reopening_migrates_nothing(sqlite_url: str) -> None:
     open_library(sqlite_url).close()
     with open_library(sqlite_url) as lib:
-        assert engine.revision(lib.engine) == "0003"
+        assert engine.revision(lib.engine) == engine.head() == "0004"
 
 
 def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str) -> None:
     _older(store_url, "0001")
     with open_library(store_url) as lib, lib.engine.connect() as conn:
-        assert engine.revision(lib.engine) == engine.head() == "0003"
+        assert engine.revision(lib.engine) == engine.head()
         assert lib.votes("A/HRC/RES/37/23").tally == (2, 1, 1)
         for table in ("vote_sources", "roll_calls", "roll_call_votes", "vote_disagreements"):
             assert conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar() == 0
@@ -57,7 +57,7 @@ def _older(store_url: str, revision: str) -> None:
 def test_a_0002_library_gains_the_search_log_and_its_texts_are_found(store_url: str) -> None:
     _older(store_url, "0002")
     with open_library(store_url) as lib, lib.engine.connect() as conn:
-        assert engine.revision(lib.engine) == "0003"
+        assert engine.revision(lib.engine) == engine.head()
         log = conn.execute(sa.text("SELECT expression_id, op FROM search_log")).all()
         assert [op for _e, op in log] == ["add"]
         assert lib.search("technical").total == 1

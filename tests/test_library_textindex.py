@@ -39,13 +39,19 @@ def test_the_index_lives_beside_the_file(sqlite_url: str) -> None:
         put(lib, hrc_37_23("en"))
         assert found(lib, "technical") == {"A/HRC/RES/37/23"}
         index = textindex.of(lib.engine)
-        assert index is not None and index.path == Path(sqlite_url + "-search")
+        assert index.path == Path(sqlite_url + "-search")
         assert index.size() > 0
 
 
-def test_postgresql_keeps_its_index_in_the_database(postgres_url: str) -> None:
+def test_a_server_librarys_index_lives_in_the_cache_under_its_id(postgres_url: str) -> None:
     with open_library(postgres_url) as lib:
-        assert textindex.of(lib.engine) is None
+        put(lib, hrc_37_23("zh"))
+        assert found(lib, "技术援助") == {"A/HRC/RES/37/23"}
+        with lib.engine.connect() as conn:
+            library_id = textindex.state(conn)[1]
+        index = textindex.of(lib.engine)
+        assert index.path == textindex.cache_dir() / library_id
+        assert index.size() > 0
 
 
 def test_the_log_records_what_enters_and_leaves(sqlite_url: str) -> None:
@@ -113,7 +119,7 @@ def test_ties_keep_one_order_across_pages(sqlite_url: str) -> None:
     with open_library(sqlite_url) as lib:
         put(lib, *(resolution(f"A/RES/5/{i}", "en", [], [same, same]) for i in range(1, 31)))
         index = textindex.of(lib.engine)
-        assert index is not None and index.sync(lib.engine)
+        assert index.sync(lib.engine)
         terms = parse_query("cooperation")
         every = index.every(terms)
         assert len(every) == 60 == len({i for i, _s in every})

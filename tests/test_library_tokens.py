@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from concord.library.tokens import index_tokens, parse_query, tsquery
+from concord.library.tokens import index_tokens, parse_query
 
 
 def phrase_matches(doc: list[str], tokens: tuple[str, ...], prefix: bool) -> bool:
@@ -48,9 +48,14 @@ def test_index_tokens_write_bigrams_and_last_character() -> None:
     assert index_tokens("技术援助 Human") == ["技术", "术援", "援助", "助", "human"]
 
 
-def test_queries_for_each_engine() -> None:
-    terms = parse_query('技术援助 人 "human rights"')
-    assert tsquery(terms) == "('技术' <-> '术援' <-> '援助') & ('人':*) & ('human' <-> 'rights')"
+def test_query_terms_are_phrases_of_index_tokens() -> None:
+    terms = parse_query('技术援助 人 "human rights" assist*')
+    assert [(t.tokens, t.prefix, t.cjk) for t in terms] == [
+        (("技术", "术援", "援助"), False, True),
+        (("人",), True, True),
+        (("human", "rights"), False, False),
+        (("assist",), True, False),
+    ]
 
 
 def test_quotes_and_punctuation_cannot_break_out() -> None:

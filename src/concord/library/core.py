@@ -50,7 +50,7 @@ class Library:
         return f"Library({self.engine.url.render_as_string(hide_password=True)!r})"
 
     def close(self) -> None:
-        """Release the store's connections (and, on SQLite, its search index)."""
+        """Release the store's connections and its search index."""
         textindex.release(self.engine)
         self.engine.dispose()
 

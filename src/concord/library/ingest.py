@@ -4,9 +4,8 @@ Workers parse, and prepare what storing needs besides the database (the JSON cop
 index text: :func:`concord.library.store.prepare`); the parent only writes, one document
 per transaction, so a crash or a kill leaves the library as it was before the document
 in hand, and running again finishes the job (documents already stored are recognised by
-their content hash and skipped). On SQLite the run holds the search index's writer and
-commits it every quarter of a second and at the end (see
-:mod:`concord.library.textindex`).
+their content hash and skipped). The run holds the search index's writer and commits it
+every quarter of a second and at the end (see :mod:`concord.library.textindex`).
 """
 
 from __future__ import annotations
@@ -101,13 +100,9 @@ def ingest(
 
 @contextmanager
 def indexing(engine: Engine) -> Iterator[Callable[[], None]]:
-    """On SQLite, the search index's writer for the run (a step to call after each
-    document, and a sync at the end); on PostgreSQL the index is written with the rows."""
-    index = textindex.of(engine)
-    if index is None:
-        yield lambda: None
-        return
-    with index.writing(engine) as step:
+    """The search index's writer for a run of writes: a step to call after each
+    committed document, and a sync at the end."""
+    with textindex.of(engine).writing(engine) as step:
         yield step
 
 

@@ -3,10 +3,8 @@
 A *work* is a resolution (its symbol); an *expression* is its text in one language, one
 row per version read (``is_current`` marks the one in force, the others are its history).
 Paragraphs, footnotes, references, votes, mandates and warnings hang off an expression.
-The full-text index is engine-specific: on SQLite a Tantivy index in a folder beside the
-file, kept in step through ``search_log`` (:mod:`concord.library.textindex`); on
-PostgreSQL the ``search`` tsvector column with a GIN index (a plain, unused text column on
-SQLite).
+The full-text index is not in these tables: it is a Tantivy index derived from them,
+kept in step through ``search_log`` (:mod:`concord.library.textindex`).
 
 The dataset votes (``vote_sources``, ``roll_calls``, ``roll_call_votes``,
 ``vote_disagreements``, ``vote_states``) stand apart from the texts: they are what
@@ -30,11 +28,8 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.dialects.postgresql import TSVECTOR
 
 metadata = MetaData()
-
-SearchVector = Text().with_variant(TSVECTOR(), "postgresql")
 
 
 def _expression_fk() -> Column[int]:
@@ -107,12 +102,8 @@ paragraphs = Table(
     Column("position", Integer, nullable=False),
     Column("span_start", Integer),
     Column("span_end", Integer),
-    Column("search", SearchVector),
     Index("ix_paragraphs_intro_key", "intro_key"),
     Index("ix_paragraphs_expression_position", "expression_id", "position"),
-)
-Index("ix_paragraphs_search", paragraphs.c.search, postgresql_using="gin").ddl_if(
-    dialect="postgresql"
 )
 
 footnotes = Table(
@@ -188,9 +179,10 @@ search_log = Table(
     Column("op", String(3), nullable=False),
 )
 """Expressions entering (``add``) and leaving (``del``) the search index, in the order of
-their transactions: what the SQLite library's Tantivy index replays to keep in step
-(:mod:`concord.library.textindex`; SQLite writers are serial, so ``seq`` is commit order).
-Written on both engines; PostgreSQL's index lives in its own rows."""
+their transactions: what the library's Tantivy index replays to keep in step
+(:mod:`concord.library.textindex`). ``seq`` is commit order: SQLite writers are serial,
+and on PostgreSQL a writer appends under a transaction lock (see
+:func:`concord.library.store.log`)."""
 
 settings = Table(
     "settings",

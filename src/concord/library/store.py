@@ -1,9 +1,10 @@
 """Writing one read resolution into the store: a work, an expression and its rows.
 
 The caller holds the transaction: a document is stored whole or not at all. What needs
-no database (the JSON copy of the resolution, the index text of its paragraphs) can be
-made beforehand by :func:`prepare`, where the file is read: ``concord ingest`` does it in
-its reader processes, so the writing process only writes.
+no database (the JSON copy of the resolution) can be made beforehand by :func:`prepare`,
+where the file is read: ``concord ingest`` does it in its reader processes, so the
+writing process only writes. The search index is not written here: the transaction logs
+the expression in ``search_log``, which the index replays (:mod:`concord.library.textindex`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import sqlalchemy as sa
 from concord.library import schema as t
 from concord.library.codec import to_json
 from concord.library.symbols import parts
-from concord.library.tokens import index_text
 from concord.model.resolution import Paragraph, Resolution, Span
 
 Change = Literal["new", "updated", "unchanged"]
@@ -45,17 +45,15 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A resolution's JSON copy and its paragraphs' index text (in :func:`flatten`
-    order): what storing it costs besides the writing."""
+    """A resolution's JSON copy: what storing it costs besides the writing."""
 
     document: str
-    bodies: tuple[str, ...]
 
 
 def prepare(res: Resolution) -> Prepared:
     """What :func:`store` will need for ``res`` beyond the database: no database here,
     so it runs in any process."""
-    return Prepared(to_json(res), tuple(index_text(p.text) for p, _parent in flatten(res)))
+    return Prepared(to_json(res))
 
 
 _w, _e = t.works.c, t.expressions.c
@@ -88,7 +86,7 @@ def store(
         supersede(conn, old.id, prov.read_at)
     prepared = prepared or prepare(res)
     expression_id = _expression(conn, work_id, res, prov, prepared.document)
-    _paragraphs(conn, expression_id, res, prepared.bodies)
+    _paragraphs(conn, expression_id, res)
     _rows(conn, expression_id, res)
     log(conn, expression_id, "add")
     return "new" if old is None else "updated"
@@ -128,17 +126,22 @@ def supersede(conn: sa.Connection, expression_id: int, when: str) -> None:
         .values(is_current=False, superseded_at=when)
     )
     log(conn, expression_id, "del")
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            t.paragraphs.update()
-            .where(t.paragraphs.c.expression_id == expression_id)
-            .values(search=None)
-        )
+
+
+LOG_LOCK = 0x636F6E63
+"""PostgreSQL advisory lock key under which writers append to ``search_log``."""
 
 
 def log(conn: sa.Connection, expression_id: int, op: Literal["add", "del"]) -> None:
-    """Record that an expression enters or leaves the search index (read by the SQLite
-    library's index, :mod:`concord.library.textindex`)."""
+    """Record that an expression enters or leaves the search index.
+
+    The index replays the log in ``seq`` order and remembers the last it applied, so
+    ``seq`` must be commit order. SQLite has one writer at a time; on PostgreSQL a
+    writer takes a transaction lock first, held until it commits, so that no entry with
+    a smaller ``seq`` can commit after one with a larger.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOG_LOCK})
     conn.execute(t.search_log.insert(), {"expression_id": expression_id, "op": op})
 
 
@@ -199,9 +202,7 @@ _PARAGRAPH_COLUMNS = (
 )
 
 
-def _paragraphs(
-    conn: sa.Connection, expression_id: int, res: Resolution, bodies: tuple[str, ...]
-) -> None:
+def _paragraphs(conn: sa.Connection, expression_id: int, res: Resolution) -> None:
     rows = [
         (
             expression_id,
@@ -220,11 +221,8 @@ def _paragraphs(
     ]
     if not rows:
         return
-    assert len(bodies) == len(rows), "one index text per paragraph"
     if conn.dialect.name == "postgresql":
-        vector = "to_tsvector('simple'::regconfig, {})"
-        sql = insert_sql(conn, "paragraphs", (*_PARAGRAPH_COLUMNS, "search"), {"search": vector})
-        insert_many(conn, sql, [(*r, b) for r, b in zip(rows, bodies, strict=True)])
+        insert_many(conn, insert_sql(conn, "paragraphs", _PARAGRAPH_COLUMNS), rows)
         return
     # A writer holds SQLite's write lock (BEGIN IMMEDIATE): it may number rows itself,
     # which saves a RETURNING round trip per paragraph.

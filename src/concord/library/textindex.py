@@ -1,12 +1,17 @@
-"""The full-text index of an SQLite library: a Tantivy index in a folder beside the file.
+"""The library's full-text index: a Tantivy index derived from the database.
 
-SQLite's FTS5 ranks by computing bm25 for every match of a query and sorting them: a
-frequent word in a million paragraphs costs hundreds of milliseconds whatever the page
-size. Tantivy (the Rust search library behind Quickwit) ranks with block-max WAND: it
-skips the blocks of a posting list that cannot enter the top n, so a top-20 reads a few
-blocks. It indexes the same derived tokens as PostgreSQL (:mod:`concord.library.tokens`):
-``body`` holds words and CJK bigrams with their positions (phrases), ``chars`` every CJK
-character, so that a one-character Chinese query is one ranked term.
+SQLite's FTS5 and PostgreSQL's ``ts_rank_cd`` rank by scoring every match of a query and
+sorting them: a frequent word in a million paragraphs costs hundreds of milliseconds
+whatever the page size. Tantivy (the Rust search library behind Quickwit) ranks with
+block-max WAND: it skips the blocks of a posting list that cannot enter the top n, so a
+top-20 reads a few blocks. It indexes the derived tokens of
+:mod:`concord.library.tokens`: ``body`` holds words and CJK bigrams with their positions
+(phrases), ``chars`` every CJK character, so that a one-character Chinese query is one
+ranked term.
+
+An SQLite library's index is a folder beside its file (``library.sqlite-search``); a
+PostgreSQL library's is a folder in this machine's cache (:func:`cache_dir`), under the
+library's id: each machine that searches it keeps its own copy, as it would a replica.
 
 The database stays the truth; the index is derived from it and kept in step through the
 table ``search_log``, written in the transaction that stores or supersedes an expression
@@ -27,6 +32,7 @@ the lock, else it waits for the holder's next commit (at most ``WAIT`` seconds).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -348,32 +354,62 @@ def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 
 _INDEXES: dict[str, TextIndex] = {}
+"""One index object per folder and process."""
+_FOLDERS: dict[str, str] = {}
+"""The folder of each library URL seen (a server library's costs a query to find)."""
 _REGISTRY = threading.Lock()
 
+CACHE_ENV = "CONCORD_SEARCH_CACHE"
 
-def _key(engine: Engine) -> str:
+
+def cache_dir() -> Path:
+    """Where the indexes of server (PostgreSQL) libraries live on this machine:
+    ``$CONCORD_SEARCH_CACHE``, else ``$XDG_CACHE_HOME/concord/search`` (``~/.cache/...``)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "concord" / "search"
+
+
+def _folder(engine: Engine) -> str:
+    """The index folder of ``engine``'s library (``memory:...`` for an in-memory one).
+
+    An SQLite file's index lies beside it; a server library's in :func:`cache_dir`,
+    under the library's id, so that every URL of one database shares one index."""
+    url = engine.url.render_as_string(hide_password=False)
+    found = _FOLDERS.get(url)
+    if found is not None:
+        return found
     database = engine.url.database
-    if database and database != ":memory:":
-        return str(Path(database).resolve())
-    return f"memory:{id(engine)}"
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as conn:
+            lib = state(conn)[1]
+        if not lib:
+            raise ConcordError("the library has no id: run `concord db upgrade`", status=500)
+        found = str(cache_dir() / lib)
+    elif database and database != ":memory:":
+        found = str(folder(Path(database).resolve()))
+    else:
+        found = f"memory:{id(engine)}"
+    _FOLDERS[url] = found
+    return found
 
 
 def release(engine: Engine) -> None:
     """Forget the index of ``engine``'s library in this process (when the library is
     closed): the next open reads the folder afresh."""
     with _REGISTRY:
-        _INDEXES.pop(_key(engine), None)
+        found = _FOLDERS.pop(engine.url.render_as_string(hide_password=False), None)
+        if found is not None:
+            _INDEXES.pop(found, None)
 
 
-def of(engine: Engine) -> TextIndex | None:
-    """The index of ``engine``'s library: one per SQLite file and process; ``None`` on
-    PostgreSQL (its index lives in the database)."""
-    if engine.dialect.name != "sqlite":
-        return None
-    key = _key(engine)
+def of(engine: Engine) -> TextIndex:
+    """The search index of ``engine``'s library (one object per folder and process)."""
     with _REGISTRY:
+        key = _folder(engine)
         found = _INDEXES.get(key)
         if found is None:
-            found = TextIndex(None if key.startswith("memory:") else folder(Path(key)))
+            found = TextIndex(None if key.startswith("memory:") else Path(key))
             _INDEXES[key] = found
         return found

@@ -4,8 +4,8 @@ Chinese (and Japanese, Korean) is written without spaces, so no word tokenizer f
 ``技术援助`` or ``人权`` reliably. Each run of CJK characters is written for the index as
 its overlapping character bigrams followed by its last character (``技术援助`` ->
 ``技术 术援 援助 助``); a query run is written as the phrase of its bigrams (adjacent
-positions), a one-character query as a prefix (on SQLite's Tantivy index, as a term of
-its field of single characters, :func:`char_text`). Every Chinese substring is then
+positions), a one-character query as a term of the index's field of single characters
+(:func:`char_text`). Every Chinese substring is then
 found, exactly as a substring scan would. Latin text is kept as words.
 """
 
@@ -48,9 +48,8 @@ def index_tokens(text: str) -> list[str]:
 def index_text(text: str) -> str:
     """The derived text the index reads: its tokens separated by spaces.
 
-    Both engines' tokenizers then see only plain words, so SQLite's Tantivy index (a
-    whitespace tokenizer) and PostgreSQL's ``to_tsvector('simple', …)`` index the same
-    tokens.
+    The index's tokenizer then only splits at spaces (see
+    :mod:`concord.library.textindex`).
     """
     if not _CJK_CHAR.search(text):
         # Only words: lower-casing them joined is lower-casing each (a space is no
@@ -119,14 +118,3 @@ def parse_query(query: str) -> list[Term]:
         if tokens:
             terms.append(Term(tuple(tokens), body, prefix=prefix or star, cjk=cjk))
     return terms
-
-
-def tsquery(terms: list[Term]) -> str:
-    """The PostgreSQL ``to_tsquery('simple', …)`` text for ``terms``."""
-    parts = []
-    for term in terms:
-        quoted = [f"'{t}'" for t in term.tokens]
-        if term.prefix:
-            quoted[-1] += ":*"
-        parts.append("(" + " <-> ".join(quoted) + ")")
-    return " & ".join(parts)
