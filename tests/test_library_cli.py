@@ -99,4 +99,6 @@ def test_db_upgrade_and_info(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["db", "info", "--db", path]) == 0
     assert "schema: (empty)" in capsys.readouterr().out
     assert main(["db", "upgrade", "--db", path]) == 0
-    assert "schema: 0004 (newest: 0004)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "schema: 0004 (newest: 0004)" in out
+    assert f"search index: {path}-search" in out

@@ -132,11 +132,14 @@ def cmd_cites(args: argparse.Namespace) -> int:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    from concord.library import engine
+    from concord.library import engine, textindex
 
     with open_library(args.db, migrate=args.action == "upgrade") as lib:
         print(f"library: {lib.engine.url.render_as_string(hide_password=True)}")
-        print(f"schema: {engine.revision(lib.engine) or '(empty)'} (newest: {engine.head()})")
+        revision = engine.revision(lib.engine)
+        print(f"schema: {revision or '(empty)'} (newest: {engine.head()})")
+        if revision == engine.head():
+            print(f"search index: {textindex.of(lib.engine).path or 'in memory'}")
     return 0
 
 

@@ -1,7 +1,7 @@
 """``concord ingest``: read files on all cores, write each in its own transaction.
 
-Workers parse, and prepare what storing needs besides the database (the JSON copy, the
-index text: :func:`concord.library.store.prepare`); the parent only writes, one document
+Workers parse, and prepare what storing needs besides the database (the JSON copy:
+:func:`concord.library.store.prepare`); the parent only writes, one document
 per transaction, so a crash or a kill leaves the library as it was before the document
 in hand, and running again finishes the job (documents already stored are recognised by
 their content hash and skipped). The run holds the search index's writer and commits it

@@ -1,7 +1,7 @@
 """Reading one file into a Resolution: what ingest's worker processes run.
 
 Everything here is picklable and free of database access, so it runs in any process.
-A resolution read comes back prepared (its JSON copy and its index text made here, by
+A resolution read comes back prepared (its JSON copy made here, by
 :func:`concord.library.store.prepare`), so the process that writes only writes.
 """
 
