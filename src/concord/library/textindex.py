@@ -78,7 +78,7 @@ SCHEMA = _schema()
 
 
 def folder(database: Path) -> Path:
-    """Where the index of the SQLite file ``database`` lives."""
+    """Where the index of the SQLite file ``database`` lives: beside it."""
     return database.with_name(database.name + "-search")
 
 
@@ -93,7 +93,8 @@ def state(conn: sa.Connection) -> tuple[int, str]:
 
 
 class TextIndex:
-    """The index of one SQLite library file (one object per file and process)."""
+    """The search index of one library, in ``path`` (``None``: in memory, for an
+    in-memory SQLite library). One object per folder and process: see :func:`of`."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -147,7 +148,7 @@ class TextIndex:
             try:
                 self._writer = self.index.writer(heap_size=HEAP, num_threads=1)
             except ValueError as exc:
-                if "LockBusy" in str(exc) or "lock" in str(exc).lower():
+                if "LockBusy" in str(exc):
                     return None
                 raise ConcordError(f"cannot write the search index: {exc}", status=500) from exc
         return self._writer
@@ -205,13 +206,14 @@ class TextIndex:
             if seq == last and owner == lib:
                 self._owner = owner
                 return
-            if owner != lib or seq > last:
+            rebuild = owner != lib or seq > last
+            if rebuild:
                 writer.delete_all_documents()
                 changes = _current(conn)
             else:
                 changes = _changes(conn, seq)
             for chunk in _chunks(list(changes.items()), _BATCH):
-                for expression_id, _op in chunk:
+                for expression_id, _op in [] if rebuild else chunk:
                     writer.delete_documents_by_query(_expression(expression_id))
                 adds = [e for e, op in chunk if op == "add"]
                 for row in _paragraphs(conn, adds):
