@@ -16,6 +16,12 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,3})\s*[.．](?!\d)\s*(?=\S)")
 _TRAILING_MARKS = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹ *]"
 
 
+def _number(text: str) -> re.Match[str] | None:
+    """The paragraph number ``text`` opens with (``5. ``): a text that does not open with a
+    digit (most lines) is ruled out without trying the pattern."""
+    return _NUMBERED.match(text) if text[:1].isdecimal() else None
+
+
 @dataclass(slots=True)
 class Draft:
     """A paragraph being read: its text keeps the map into the raw input."""
@@ -37,7 +43,7 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
     paras: list[list[Line]] = []
     numbered = False
     for line in lines:
-        is_numbered = _NUMBERED.match(line.text.text) is not None
+        is_numbered = _number(line.text.text) is not None
         opens = not paras or _opens(line, is_numbered, paras[-1][-1], pack, blank_lines_meaningful)
         # Once paragraphs are numbered, a sentence that opens like a paragraph ("We will
         # ensure ...") inside a numbered one does not start a new one.
@@ -108,7 +114,7 @@ def _inline_number(number: str) -> re.Pattern[str]:
 
 
 def _numbered(full: Mapped, kind: str) -> Draft:
-    m = _NUMBERED.match(full.text)
+    m = _number(full.text)
     if not m:
         return Draft(full, full, None, kind)
     return Draft(full.slice(m.end()), full, m.group("num"), kind)

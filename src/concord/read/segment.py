@@ -25,8 +25,10 @@ _NOTE_FIRST = frozenset(_SUPERSCRIPTS + "[")
 _SPECIAL_FIRST = FURNITURE_FIRST | _NOTE_FIRST
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
+    """A line of text (never changed once built; not frozen, as :class:`Mapped` is not)."""
+
     text: Mapped
     blank_before: bool
 
@@ -147,8 +149,8 @@ def _blank_lines_meaningful(lines: list[Line]) -> bool:
     (long) separated by blank lines are another matter."""
     if len(lines) < 6:
         return True
-    blanks = sum(1 for line in lines[1:] if line.blank_before)
-    lengths = sorted(len(line.text) for line in lines)
+    blanks = [line.blank_before for line in lines[1:]].count(True)
+    lengths = sorted([len(line.text.text) for line in lines])
     layout_lines = lengths[len(lengths) // 2] < 100
     return not (blanks >= 0.75 * (len(lines) - 1) and layout_lines)
 
@@ -160,8 +162,11 @@ def _find_formula(lines: list[Line], pack: LanguagePack) -> int | None:
     return None
 
 
+# ``(?<=[.;])\s+(?=...meeting)|\s+(?=\[Adopted...)``, with a space first so that the engine
+# skips to spaces (the lookbehind after it looks past that space).
 _INLINE_CLOSING_EN = re.compile(
-    r"(?<=[.;])\s+(?=\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b)|\s+(?=\[(?:Adopted|经|未经))"
+    r"\s(?:(?<=[.;]\s)\s*(?=\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b)"
+    r"|\s*(?=\[(?:Adopted|经|未经)))"
 )
 
 

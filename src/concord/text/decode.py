@@ -79,7 +79,8 @@ def decode(data: bytes, source: str = "-") -> str:
             raise ConcordError(f"cannot decode as {encoding}: {exc.reason}", source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _looks_binary(text.encode("utf-8", "surrogatepass")[:8192]):
+    # The first 8192 bytes of the encoding are those of at most the first 8192 characters.
+    if _looks_binary(text[:8192].encode("utf-8", "surrogatepass")[:8192]):
         raise ConcordError("not a text file (binary content)", source)
     if not text.strip():
         raise ConcordError("empty file", source)

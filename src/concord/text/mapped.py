@@ -22,8 +22,15 @@ from dataclasses import dataclass
 Replacement = str | Callable[[re.Match[str]], str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mapped:
+    """A piece of clean text and its map into the raw text.
+
+    Never changed once built: every operation returns a new one. (Not a frozen dataclass:
+    one is built for every line and paragraph, and a frozen one costs three times as much
+    to build.)
+    """
+
     text: str
     clean: tuple[int, ...]
     raw: tuple[int, ...]
@@ -52,7 +59,13 @@ class Mapped:
 
     def span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Raw ``(start, end)`` of the clean range ``[start, end)``."""
-        end = len(self.text) if end is None else end
+        n = len(self.text)
+        if end is None:
+            end = n
+        if len(self.clean) == 1 and 0 <= start < end <= n:
+            # One anchor, a range inside the text (most spans): both ends by one addition.
+            shift = self.raw[0] - self.clean[0]
+            return shift + start, shift + end
         if end <= start:
             raw = self.to_raw(start)
             return raw, raw

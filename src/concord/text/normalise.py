@@ -190,8 +190,10 @@ def mend_hyphen_space(text: Mapped) -> Mapped:
     return text.sub(_HYPHEN_SPACE, "-")
 
 
+# ``(?<=[CJK])[ ]+(?=[CJK])``, a space first so that the engine skips to spaces (the
+# lookbehind after it looks past that space).
 _CJK_SPACE = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”])[ ]+"
+    r"[ ](?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”][ ])[ ]*"
     r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”])"
 )
 
