@@ -24,10 +24,15 @@ _SYMBOL = re.compile(
     r"(?:\(\d{4}\))?"
 )
 _CONTEXT = 80
+# ``(?:S-|ES-)?\d+...`` with its first character first (the lookbehinds after it say which
+# it was), so that the engine skips to it rather than trying every position.
 _NUM_IN_LIST = re.compile(
-    r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+    r"[ES\d](?:(?<=S)-\d+|(?<=E)S-\d+|(?<=\d)\d*)"
+    r"(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
 )
-_DATE_IN_LIST = re.compile(r"\bof\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+# ``\bof\s+...``, with ``of`` first so that the engine skips to it (the lookbehind is the
+# word boundary before it).
+_DATE_IN_LIST = re.compile(r"of(?<!\wof)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 
 
 def find_references(
@@ -97,41 +102,33 @@ def _resolutions(
 
 def _body_from_context(context: str, pack: LanguagePack) -> str | None:
     """The body named nearest before the number (``人权理事会 2016 年 6 月 30 日第 32/6``)."""
-    pattern, bodies = _bodies_pattern(pack.ref_bodies)
-    best: tuple[int, str] | None = None
-    # Every start at which a body is named, overlapping ones included (``Sub-Commission``
-    # holds ``Commission``): the one ending last wins, as if each body's pattern were
-    # scanned by itself (no two bodies' names match at the same start).
-    m = pattern.search(context)
-    while m is not None:
-        if best is None or m.end() > best[0]:
-            best = (m.end(), bodies[m.lastindex or 0])
-        m = pattern.search(context, m.start() + 1)
+    named = _bodies_named(context, pack.ref_bodies)
+    if not named:
+        return None
+    # The body named last wins (the one ending last; of two ending together, the one
+    # starting first).
+    _, (end, body) = max(named.items(), key=lambda item: (item[1][0], -item[0]))
     own = None
     for m in pack.own_body_words.finditer(context):
         own = m.end()
-    if best is None or (own is not None and own > best[0]):
-        return None
-    return best[1]
+    return None if own is not None and own > end else body
 
 
-_BODIES_PATTERNS: dict[int, tuple[re.Pattern[str], dict[int, str]]] = {}
-
-
-def _bodies_pattern(
-    ref_bodies: tuple[tuple[re.Pattern[str], str], ...],
-) -> tuple[re.Pattern[str], dict[int, str]]:
-    """One alternation for the words of all bodies (a group each, in the pack's order),
-    and the body of each group: one scan where there were one per body."""
-    key = id(ref_bodies)
-    if key not in _BODIES_PATTERNS:
-        bodies: dict[int, str] = {}
-        parts = []
-        for pattern, body in ref_bodies:
-            bodies[len(bodies) + 1 + sum(p.groups for p, _ in ref_bodies[: len(bodies)])] = body
-            parts.append(f"({pattern.pattern})")
-        _BODIES_PATTERNS[key] = re.compile("|".join(parts)), bodies
-    return _BODIES_PATTERNS[key]
+def _bodies_named(
+    context: str, ref_bodies: tuple[tuple[re.Pattern[str], str], ...]
+) -> dict[int, tuple[int, str]]:
+    """Every start at which a body is named, overlapping names included (``Sub-Commission``
+    holds ``Commission``), with the end of the name and the body (the first in the pack's
+    order that is named there). Each body's pattern is tried by itself: each opens with
+    its words, which the engine skips to (in one alternation of all of them it would try
+    every position)."""
+    named: dict[int, tuple[int, str]] = {}
+    for pattern, body in ref_bodies:
+        m = pattern.search(context)
+        while m is not None:
+            named.setdefault(m.start(), (m.end(), body))
+            m = pattern.search(context, m.start() + 1)
+    return named
 
 
 # The same numbers come back paragraph after paragraph, and document after document.

@@ -39,15 +39,20 @@ def detect(text: str) -> str:
     sample = text[:3000]
     if sample.isascii():
         return "en"
+    ascii_bytes = sample.encode("ascii", "ignore")
+    latin = _latin_letters(ascii_bytes)
+    # Chinese characters are among those outside ASCII: where these are few (curly quotes
+    # in an English text), so are Chinese ones, and the sample need not be scanned for them.
+    if len(sample) - len(ascii_bytes) <= latin / 4:
+        return "en"
     cjk = len(_CJK.findall(sample))
     if not cjk:
         return "en"
-    return "zh" if cjk > _latin_letters(sample) / 4 else "en"
+    return "zh" if cjk > latin / 4 else "en"
 
 
-def _latin_letters(text: str) -> int:
-    """How many of ``A-Z`` and ``a-z`` ``text`` holds (counted in bytes, without a regex)."""
-    ascii_bytes = text.encode("ascii", "ignore")
+def _latin_letters(ascii_bytes: bytes) -> int:
+    """How many of ``A-Z`` and ``a-z`` ``ascii_bytes`` holds (counted without a regex)."""
     return len(ascii_bytes) - len(ascii_bytes.translate(None, _LATIN_BYTES))
 
 

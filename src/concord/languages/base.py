@@ -162,7 +162,8 @@ class LanguagePack:
 
     # Cleaning that only this language needs (each a named step).
     inline_steps: tuple[Callable[[Mapped], Mapped], ...] = ()
-    clause_separator: re.Pattern[str] = re.compile(r"[;；]")
+    clause_separators: str = ";；"
+    """Characters that end a clause of an operative paragraph."""
     sentence_end: str = ".;:"
     """Characters that end a paragraph (and so allow a new one to start)."""
     cjk: bool = False
@@ -170,4 +171,7 @@ class LanguagePack:
     """The text of a footnote that extraction ran into a paragraph (``in order 1
     A/HRC/37/31.  to obtain``): groups ``marker`` and ``note``, the spaces after it
     included. It is moved out when a word or a comma and a space stand before it."""
+    may_hold_glued_note: Callable[[str], bool] = lambda text: True
+    """False for a paragraph in which ``glued_note`` cannot match (substring tests, far
+    faster than trying the pattern): the pattern is not tried on it."""
     extra: Mapping[str, object] = field(default_factory=dict)

@@ -327,6 +327,16 @@ def parse_period(text: str) -> tuple[str, str] | None:
     return start, end
 
 
+# What every glued note holds besides the stop and the space after it: a symbol's ``/``, or
+# the words that open the other notes.
+_GLUED_NOTE_WORDS = ("/", "See ", "Ibid.", "Resolution ")
+
+
+def may_hold_glued_note(text: str) -> bool:
+    """What every match of the pack's ``glued_note`` holds (substring tests)."""
+    return ". " in text and any(map(text.__contains__, _GLUED_NOTE_WORDS))
+
+
 _RES_NUM = r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
 _BODY_WORDS = "|".join(_BODIES)
 
@@ -385,11 +395,13 @@ PACK = LanguagePack(
         (re.compile(r"Security Council"), "SC"),
         (re.compile(r"General Assembly|the Assembly"), "GA"),
     ),
-    own_body_words=re.compile(r"\bits\b"),
+    own_body_words=re.compile(r"its(?<!\wits)\b"),  # ``\bits\b``, the word first
     instruments=INSTRUMENTS,
     actors=ACTORS,
+    # ``(?<![^;,])`` is ``(?:^|(?<=[;,]))`` in one test: the pattern has no literal start,
+    # so it is tried at every position of a text that holds ``equests`` more than once.
     request_phrases=re.compile(
-        r"(?:^|(?<=[;,]))\s*(?:and\s+)?(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
+        r"(?<![^;,])\s*(?:and\s+)?(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
     ),
     request_word="equests",
     due_session=re.compile(
@@ -398,12 +410,16 @@ PACK = LanguagePack(
     ),
     due_word="session",
     # Each word first, with the word boundary before it as a lookbehind: the engine then
-    # skips to the word (``\breports?\b``, ``\bconsult``, ``\bstudy\b``).
+    # skips to the word (``\breports?\b``, ``\bconsult``, ``\b(?:convene|hold|organize)\b``,
+    # ``\bstudy\b``).
     mandate_kinds=(
         (re.compile(r"report(?<!\wreport)s?\b"), "report"),
         (re.compile(r"consult(?<!\wconsult)"), "consultation"),
         (
-            re.compile(r"\b(?:convene|hold|organize)\b.{0,40}\b(?:meeting|panel|dialogue)"),
+            re.compile(
+                r"(?:c(?<!\wc)onvene|h(?<!\wh)old|o(?<!\wo)rganize)\b.{0,40}"
+                r"\b(?:meeting|panel|dialogue)"
+            ),
             "meeting",
         ),
         (re.compile(r"consideration|provisional agenda|programme of work"), "consideration"),
@@ -413,8 +429,11 @@ PACK = LanguagePack(
         rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"
     ),
     sentence_end=".;:,",
+    # ``\d\d?`` rather than ``\d{1,2}``: a pattern that opens with a class (not a repeat)
+    # lets the engine skip to digits instead of trying it at every position.
     glued_note=re.compile(
-        r"(?P<marker>\d{1,2}) (?P<note>(?:[A-Z]{1,6}/[A-Za-z0-9./()-]+"
+        r"(?P<marker>\d\d?) (?P<note>(?:[A-Z]{1,6}/[A-Za-z0-9./()-]+"
         r"|See [^.]{3,80}|Ibid\.[^.]{0,60}|Resolution [^.]{2,60})\.)[ ]+(?=\S)"
     ),
+    may_hold_glued_note=may_hold_glued_note,
 )

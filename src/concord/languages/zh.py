@@ -176,8 +176,13 @@ _BODIES = {
 
 _STRAY_UNITS = "年月日号届次票个项条款段章节名岁人国种份位倍家时分秒%％"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+# ``(?<=[CJK，。...]) ?(?<!第 )(?<!第)\d{1,3} ...`` with its first character (the space or
+# the first digit) first, so that the engine skips to it; the lookbehinds after it say
+# which it was and what stands before it.
+_AFTER = f"{_CJK}，。、；：）》”"
 _STRAY_NUMBER = re.compile(
-    rf"(?<=[{_CJK}，。、；：）》”]) ?(?<!第 )(?<!第)\d{{1,3}} (?=[{_CJK}])(?![{_STRAY_UNITS}])"
+    rf"[ \d](?:(?<=[{_AFTER}] )(?<!第 )\d{{1,3}}|(?<=[{_AFTER}]\d)(?<!第\d)\d{{0,2}})"
+    rf" (?=[{_CJK}])(?![{_STRAY_UNITS}])"
 )
 
 
@@ -265,7 +270,7 @@ PACK = LanguagePack(
     own_body_words=re.compile(r"其"),
     instruments=INSTRUMENTS,
     actors=ACTORS,
-    request_phrases=re.compile(r"(?:^|(?<=[；;，,。]))\s*(?:并|又|还|并且)?请(?!求)"),
+    request_phrases=re.compile(r"(?<![^；;，,。])\s*(?:并|又|还|并且)?请(?!求)"),
     request_word="请",
     due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
     due_word="届",
@@ -278,7 +283,7 @@ PACK = LanguagePack(
     ),
     decides_scheduling=re.compile(rf"第\s*{_NUM}\s*届会议"),
     inline_steps=(drop_stray_numbers,),
-    clause_separator=re.compile(r"[；;]"),
+    clause_separators="；;",
     sentence_end="，,；;。：:",
     cjk=True,
 )

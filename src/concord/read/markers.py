@@ -47,6 +47,10 @@ _MAY_PRECEDE = _GLUED_AFTER | {" ", "/"}
 # ``\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b``, with the capital first so that the
 # engine skips to capitals (the lookbehind is the word boundary before it).
 _SYMBOL = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}/[A-Za-z0-9./()\-]+|\.\d+\b)")
+# What stands before a number inside a symbol (``A/80/L.6``; a number never opens after a
+# digit): a number after anything else (a space, a comma) is in no symbol, and the text
+# need not be scanned for symbols.
+_SYMBOL_INNER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./()-")
 
 
 @dataclass(slots=True)
@@ -57,6 +61,9 @@ class MarkerState:
     expected: int = 1
     seen: set[str] = field(default_factory=set)
     _window: tuple[int, frozenset[str], frozenset[str]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    _numbers: tuple[frozenset[str], dict[int, frozenset[str]]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
@@ -78,16 +85,29 @@ class MarkerState:
             expected, known, notes = self._window
             if expected == self.expected and known is self.known:
                 return notes
-        notes = frozenset(
-            k for k in self.known if k.isdecimal() and 0 <= int(k) - self.expected <= 1
-        )
+        numbers = self._by_number()
+        notes = numbers.get(self.expected, _NO_NOTES) | numbers.get(self.expected + 1, _NO_NOTES)
         self._window = (self.expected, self.known, notes)
         return notes
+
+    def _by_number(self) -> dict[int, frozenset[str]]:
+        """The known notes by their number (built once for the known notes)."""
+        if self._numbers is None or self._numbers[0] is not self.known:
+            by_number: dict[int, set[str]] = {}
+            for note in self.known:
+                if note.isdecimal():
+                    by_number.setdefault(int(note), set()).add(note)
+            frozen = {number: frozenset(notes) for number, notes in by_number.items()}
+            self._numbers = (self.known, frozen)
+        return self._numbers[1]
 
     def _advance(self, marker: str) -> None:
         self.seen.add(marker)
         if marker.isdigit() and int(marker) >= self.expected:
             self.expected = int(marker) + 1
+
+
+_NO_NOTES: frozenset[str] = frozenset()
 
 
 def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
@@ -105,13 +125,15 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
         elif found[0] in _SUPERSCRIPTS:
             marker = found.translate(_SUPERSCRIPT_TO_DIGIT)
         else:
-            if not _may_be_note(m.string, m.start(), found, state):
+            at = m.start()
+            if not _may_be_note(m.string, at, found, state):
                 return found
-            if masked is None:
-                masked = _masked_ranges(m.string)
-            if any(a <= m.start() < b for a, b in masked):
-                return found
-            kept, marker = _bare(m.string, m.start(), found, state)
+            if at > 0 and m.string[at - 1] in _SYMBOL_INNER:
+                if masked is None:
+                    masked = _masked_ranges(m.string)
+                if any(a <= at < b for a, b in masked):
+                    return found
+            kept, marker = _bare(m.string, at, found, state)
             if marker:
                 cited.append(marker)
             return kept
@@ -130,9 +152,10 @@ def _may_hold_markers(text: str, state: MarkerState) -> bool:
     if "[" in text:
         return True
     # Superscripts are not ASCII: an ASCII text (most paragraphs) holds none.
-    if not text.isascii() and any(char in text for char in _SUPERSCRIPTS):
+    # ``map`` over ``__contains__``: the same tests as a generator, without its frames.
+    if not text.isascii() and any(map(text.__contains__, _SUPERSCRIPTS)):
         return True
-    return any(note in text for note in state.window())
+    return any(map(text.__contains__, state.window()))
 
 
 def _may_be_note(text: str, at: int, digits: str, state: MarkerState) -> bool:

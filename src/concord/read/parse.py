@@ -215,7 +215,11 @@ class _Reader:
         """Footnote text that extraction ran into a paragraph goes back to the footnotes,
         with a warning; its marker, where it was printed, is found as any other."""
         pattern = self.pack.glued_note
-        if pattern is None or not pattern.search(text.text):
+        if (
+            pattern is None
+            or not self.pack.may_hold_glued_note(text.text)
+            or not pattern.search(text.text)
+        ):
             return text
 
         def move(m: re.Match[str]) -> str:
@@ -329,10 +333,11 @@ def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
     out = []
     for line in lines:
         text = line.text.text
-        # Lines are stripped, so their first character survives the spaces being folded:
-        # only a line that opens like the title need be compared with it.
+        # Lines are stripped, so their first character survives the spaces being folded
+        # (``split`` and ``join`` fold them as the pattern would): only a line that opens
+        # like the title need be compared with it.
         if len(text) >= 12 and text[0] == norm_title[0]:
-            text = _SPACES.sub(" ", text)
+            text = " ".join(text.split())
             if (
                 len(text) >= 12
                 and norm_title.startswith(text)
