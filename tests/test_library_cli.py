@@ -102,3 +102,17 @@ def test_db_upgrade_and_info(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert "schema: 0004 (newest: 0004)" in out
     assert f"search index: {path}-search" in out
+
+
+def test_db_reindex_writes_the_search_index_anew(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    shutil.rmtree(db + "-search", ignore_errors=True)
+    assert main(["db", "reindex"]) == 0
+    out = capsys.readouterr().out
+    assert "search index: rebuilt, 4 paragraphs" in out
+    assert f"search index: {db}-search" in out
+    assert main(["search", "技术援助"]) == 0
+    assert "A/HRC/RES/37/23" in capsys.readouterr().out

@@ -134,12 +134,18 @@ def cmd_cites(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from concord.library import engine, textindex
 
-    with open_library(args.db, migrate=args.action == "upgrade") as lib:
+    with open_library(args.db, migrate=args.action != "info") as lib:
         print(f"library: {lib.engine.url.render_as_string(hide_password=True)}")
         revision = engine.revision(lib.engine)
         print(f"schema: {revision or '(empty)'} (newest: {engine.head()})")
-        if revision == engine.head():
-            print(f"search index: {textindex.of(lib.engine).path or 'in memory'}")
+        if revision != engine.head():
+            return 0
+        index = textindex.of(lib.engine)
+        if args.action == "reindex":
+            if not index.sync(lib.engine, rebuild=True):
+                raise ConcordError("another process is writing the search index: try again")
+            print(f"search index: rebuilt, {index.documents()} paragraphs")
+        print(f"search index: {index.path or 'in memory'}")
     return 0
 
 
@@ -188,8 +194,10 @@ def register(subparsers: Any) -> None:
     _db(p)
     p.set_defaults(func=cmd_cites)
 
-    p = subparsers.add_parser("db", help="the library's schema: info, upgrade")
-    p.add_argument("action", choices=("info", "upgrade"))
+    p = subparsers.add_parser(
+        "db", help="the library's schema and search index: info, upgrade, reindex"
+    )
+    p.add_argument("action", choices=("info", "upgrade", "reindex"))
     _db(p)
     p.set_defaults(func=cmd_db)
 

@@ -180,15 +180,16 @@ class TextIndex:
                     self._holding -= 1
                     self._release()
 
-    def sync(self, engine: Engine) -> bool:
-        """Apply the log's new entries and commit; ``False`` when another process holds
-        the writer (it will)."""
+    def sync(self, engine: Engine, *, rebuild: bool = False) -> bool:
+        """Apply the log's new entries and commit (``rebuild``: write the index anew from
+        the current expressions); ``False`` when another process holds the writer (it
+        will sync)."""
         with self._lock:
             writer = self._acquire()
             if writer is None:
                 return False
             try:
-                self._apply(writer, engine)
+                self._apply(writer, engine, rebuild)
             except ValueError as exc:  # how Tantivy reports a failed write (disk, rights)
                 writer.rollback()
                 raise ConcordError(
@@ -199,14 +200,14 @@ class TextIndex:
                 self._release()
             return True
 
-    def _apply(self, writer: tantivy.IndexWriter, engine: Engine) -> None:
+    def _apply(self, writer: tantivy.IndexWriter, engine: Engine, rebuild: bool) -> None:
         seq, owner = self.mark()
         with engine.connect() as conn:
             last, lib = state(conn)
-            if seq == last and owner == lib:
+            if seq == last and owner == lib and not rebuild:
                 self._owner = owner
                 return
-            rebuild = owner != lib or seq > last
+            rebuild = rebuild or owner != lib or seq > last
             if rebuild:
                 writer.delete_all_documents()
                 changes = _current(conn)
@@ -280,6 +281,11 @@ class TextIndex:
         searcher = self.index.searcher()
         hits = searcher.search(_query(terms), n, count=False).hits
         return [int(v or 0) for v in searcher.fast_field_values("pid", [a for _s, a in hits])]
+
+    def documents(self) -> int:
+        """Paragraphs in the index (its marker aside)."""
+        self.index.reload()
+        return max(0, int(self.index.searcher().num_docs) - 1)
 
     def size(self) -> int:
         """Bytes on disk."""
