@@ -49,7 +49,7 @@ from concord.library.demo import samples_dir
 from concord.library.ingest import indexing
 from concord.library.search import every_match, search, substring_scan
 from concord.library.store import Prepared, Provenance, prepare, store
-from concord.library.tokens import CJK_CLASS, char_text, index_text, parse_query
+from concord.library.tokens import CJK_CLASS, parse_query
 from concord.model.resolution import Paragraph, Resolution
 from concord.read import parse_file
 
@@ -149,10 +149,7 @@ def _tantivy_load(folder: str, texts: list[str]) -> None:
     index = tantivy.Index(textindex.SCHEMA, path=folder)
     writer = index.writer(heap_size=textindex.HEAP, num_threads=1)
     for i, text in enumerate(texts, 1):
-        doc = tantivy.Document(body=index_text(text), chars=char_text(text))
-        doc.add_unsigned("expr", i)
-        doc.add_unsigned("pid", i)
-        writer.add_document(doc)
+        writer.add_document(textindex.document(i, i, text))
     writer.commit()
     writer.wait_merging_threads()
 

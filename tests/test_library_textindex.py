@@ -158,7 +158,7 @@ def test_a_failed_index_write_is_one_error_and_loses_nothing(
 
     with open_library(sqlite_url) as lib:
         put(lib, hrc_37_23("en"))
-        monkeypatch.setattr(textindex, "_document", refused)
+        monkeypatch.setattr(textindex, "document", refused)
         with pytest.raises(ConcordError, match=r"search index .*: An IO error.*No space left"):
             lib.search("technical")
         monkeypatch.undo()

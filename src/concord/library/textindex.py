@@ -120,25 +120,30 @@ class TextIndex:
 
     # -- the marker ------------------------------------------------------------------
 
-    def mark(self) -> tuple[int, str]:
-        """``(seq, library_id)`` of the last committed sync (``(-1, "")`` if none)."""
-        self.index.reload()
-        searcher = self.index.searcher()
-        hits = searcher.search(_expression(_MARKER), 1, count=False).hits
-        if not hits:
-            return -1, ""
-        address = hits[0][1]
-        seq = searcher.fast_field_values("seq", [address])[0]
-        return int(seq or 0), str(searcher.doc(address).get_first("library") or "")
-
-    def _seq(self, reload: bool = True) -> int:
-        """The marker's ``seq`` alone (what every search checks). Without ``reload``,
-        as the searcher last saw it (Tantivy reloads it soon after each commit)."""
+    def _marker(self, reload: bool) -> tuple[tantivy.Searcher, tantivy.DocAddress | None]:
+        """A searcher and the marker document's address in it (``None``: no marker yet).
+        Without ``reload``, as the searcher last saw the index (Tantivy reloads it soon
+        after each commit)."""
         if reload:
             self.index.reload()
         searcher = self.index.searcher()
         hits = searcher.search(_expression(_MARKER), 1, count=False).hits
-        return int(searcher.fast_field_values("seq", [hits[0][1]])[0] or 0) if hits else -1
+        return searcher, hits[0][1] if hits else None
+
+    def mark(self) -> tuple[int, str]:
+        """``(seq, library_id)`` of the last committed sync (``(-1, "")`` if none)."""
+        searcher, address = self._marker(reload=True)
+        if address is None:
+            return -1, ""
+        seq = searcher.fast_field_values("seq", [address])[0]
+        return int(seq or 0), str(searcher.doc(address).get_first("library") or "")
+
+    def _seq(self, reload: bool = True) -> int:
+        """The marker's ``seq`` alone (what every search checks)."""
+        searcher, address = self._marker(reload)
+        if address is None:
+            return -1
+        return int(searcher.fast_field_values("seq", [address])[0] or 0)
 
     # -- writing ---------------------------------------------------------------------
 
@@ -218,7 +223,7 @@ class TextIndex:
                     writer.delete_documents_by_query(_expression(expression_id))
                 adds = [e for e, op in chunk if op == "add"]
                 for row in _paragraphs(conn, adds):
-                    writer.add_document(_document(row.expression_id, row.id, row.text))
+                    writer.add_document(document(row.expression_id, row.id, row.text))
         writer.delete_documents_by_query(_expression(_MARKER))
         marker = tantivy.Document(library=lib)
         marker.add_unsigned("expr", _MARKER)
@@ -318,7 +323,8 @@ def _term_query(term: Term) -> tantivy.Query:
     return tantivy.Query.phrase_query(SCHEMA, "body", tokens)
 
 
-def _document(expression_id: int, paragraph_id: int, text: str) -> tantivy.Document:
+def document(expression_id: int, paragraph_id: int, text: str) -> tantivy.Document:
+    """The index's document for one paragraph: its tokens, and the ids it is found by."""
     doc = tantivy.Document(body=index_text(text))
     doc.add_unsigned("expr", expression_id)
     doc.add_unsigned("pid", paragraph_id)
