@@ -6,7 +6,11 @@ The corpus is the bundled samples (Chinese seeds and English GA texts) copied un
 holds at least ``--mb`` megabytes, each copy read as its own document. Printed:
 documents/s, MB/s and peak memory for
 
-- concord: the full reader (decode, normalise, structure, references, votes, mandates);
+- concord: the full reader (decode, normalise, structure, references, votes, mandates),
+  as installed: compiled with mypyc where the build could (see setup.py);
+- concord, pure Python: the same reader from its Python sources, in a second process
+  (printed when the installed one is compiled, as the baseline the compiling is measured
+  against);
 - regex floor (one pass): one compiled regex pass over the same bytes;
 - regex floor (decode + one pass): the bytes decoded to text, as any reader must, and the
   same pass over the text (the least any reader must do);
@@ -21,13 +25,21 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import json
+import os
 import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import concord
+import concord.read.parse
 from concord.read import parse_bytes
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
@@ -122,12 +134,41 @@ def row(name: str, docs: int, nbytes: int, seconds: float, peak: int, base: floa
     )
 
 
+def compiled() -> bool:
+    """Whether the installed reader is the compiled one (its modules are C extensions)."""
+    return not (concord.read.parse.__file__ or "").endswith(".py")
+
+
+def pure_python(args: argparse.Namespace) -> Result:
+    """The reader from its Python sources, measured in a second process on the same corpus:
+    a copy of the package without its compiled modules comes first on its path."""
+    package = Path(concord.__file__).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(
+            package, Path(tmp) / "concord", ignore=shutil.ignore_patterns("*.so", "*.pyd")
+        )
+        done = subprocess.run(
+            [sys.executable, __file__, f"--mb={args.mb}", f"--repeat={args.repeat}", "--one"],
+            env={**os.environ, "PYTHONPATH": tmp},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    _, docs, nbytes, seconds, peak = json.loads(done.stdout)
+    return "concord, pure Python", docs, nbytes, seconds, peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     docs = corpus(args.mb)
+    if args.one:  # the pure-Python run of the parent process
+        assert not compiled(), concord.read.parse.__file__
+        print(json.dumps(measure("concord", docs, concord_run, args.repeat)))
+        return
     english = [d for d in docs if d[0].endswith(".en.txt")]
     nbytes = sum(len(d) for _, d in docs)
     en_bytes = sum(len(d) for _, d in english)
@@ -135,10 +176,13 @@ def main() -> None:
         f"corpus: {len(docs)} documents, {nbytes / 1e6:.2f} MB "
         f"({len(english)} English, {en_bytes / 1e6:.2f} MB)"
     )
+    print(f"reader: {'compiled with mypyc' if compiled() else 'pure Python (not compiled)'}")
     results = [
         measure("concord (full structure)", docs, concord_run, args.repeat),
         measure("concord, English only", english, concord_run, args.repeat),
     ]
+    if compiled():
+        results.append(pure_python(args))
     results.append(measure("regex floor (one pass)", docs, floor_run, args.repeat))
     results.append(measure("regex floor (decode + one pass)", docs, decode_floor_run, args.repeat))
     if importlib.util.find_spec("bluebell") is not None:
@@ -154,7 +198,11 @@ def main() -> None:
     )
     for name, n, size, seconds, peak in results:
         print(row(name, n, size, seconds, peak, base))
-    slower = [(n / seconds) / base for _, n, _, seconds, _ in results[2:4]]
+    floors = {name: n / seconds for name, n, _, seconds, _ in results}
+    slower = [
+        floors["regex floor (one pass)"] / base,
+        floors["regex floor (decode + one pass)"] / base,
+    ]
     print(
         f"\nconcord is {slower[0]:.1f}x slower than the regex floor over bytes and"
         f" {slower[1]:.1f}x slower than the regex floor over decoded text"
