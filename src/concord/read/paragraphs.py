@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from concord.languages.base import LanguagePack, PhraseTable
@@ -22,15 +21,19 @@ def _number(text: str) -> re.Match[str] | None:
     return _NUMBERED.match(text) if text[:1].isdecimal() else None
 
 
-@dataclass(slots=True)
 class Draft:
-    """A paragraph being read: its text keeps the map into the raw input."""
+    """A paragraph being read: its text keeps the map into the raw input. (Plain classes
+    here and in :mod:`concord.text.mapped`: built by the thousand, and compiled (see
+    setup.py) a class's own ``__init__`` is native code, where a dataclass's stays Python.)"""
 
-    text: Mapped
-    full: Mapped
-    num: str | None = None
-    kind: str = "preamble"
-    footnotes: list[str] = field(default_factory=list)
+    __slots__ = ("footnotes", "full", "kind", "num", "text")
+
+    def __init__(self, text: Mapped, full: Mapped, num: str | None = None, kind: str = "preamble"):
+        self.text = text
+        self.full = full
+        self.num = num
+        self.kind = kind
+        self.footnotes: list[str] = []
 
 
 def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -> list[list[Line]]:
@@ -193,12 +196,14 @@ _ROMANS = [
 ]
 
 
-@dataclass(slots=True)
 class SubDraft:
-    marker: str
-    start: int
-    end: int = 0
-    children: list[SubDraft] = field(default_factory=list)
+    __slots__ = ("children", "end", "marker", "start")
+
+    def __init__(self, marker: str, start: int, end: int = 0):
+        self.marker = marker
+        self.start = start
+        self.end = end
+        self.children: list[SubDraft] = []
 
 
 def find_subparagraphs(text: str) -> tuple[int, list[SubDraft]]:

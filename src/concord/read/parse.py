@@ -155,31 +155,33 @@ class _Reader:
             )
         _, items = find_subparagraphs(text)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
+        # Positional (id, kind, num, intro, intro_key, text, span, subparagraphs,
+        # footnotes): a dataclass's __init__ takes them faster than by keyword.
         return Paragraph(
-            id=pid,
-            kind=draft.kind,  # type: ignore[arg-type]
-            num=draft.num,
-            intro=intro,
-            intro_key=key,
-            text=text,
-            span=draft.full.span(),
-            subparagraphs=subs,
-            footnotes=tuple(dict.fromkeys(draft.footnotes)),
+            pid,
+            draft.kind,  # type: ignore[arg-type]
+            draft.num,
+            intro,
+            key,
+            text,
+            draft.full.span(),
+            subs,
+            tuple(dict.fromkeys(draft.footnotes)),
         )
 
     def _sub(self, text: Mapped, item: SubDraft, parent: str, kind: str) -> Paragraph:
         """A sub-paragraph: its text runs to the next item (nested items included)."""
         pid = f"{parent}__{item.marker}"
         piece = text.slice(item.start, item.end).strip()
-        return Paragraph(
-            id=pid,
-            kind=kind,  # type: ignore[arg-type]
-            num=f"({item.marker})",
-            intro=None,
-            intro_key=None,
-            text=piece.text,
-            span=piece.span(),
-            subparagraphs=tuple(self._sub(text, c, pid, kind) for c in item.children),
+        return Paragraph(  # positional, as in _paragraph
+            pid,
+            kind,  # type: ignore[arg-type]
+            f"({item.marker})",
+            None,
+            None,
+            piece.text,
+            piece.span(),
+            tuple(self._sub(text, c, pid, kind) for c in item.children),
         )
 
     def _annexes(self, annex_drafts: list[list[Draft]]) -> list[Annex]:

@@ -25,12 +25,17 @@ _NOTE_FIRST = frozenset(_SUPERSCRIPTS + "[")
 _SPECIAL_FIRST = FURNITURE_FIRST | _NOTE_FIRST
 
 
-@dataclass(slots=True)
 class Line:
-    """A line of text (never changed once built; not frozen, as :class:`Mapped` is not)."""
+    """A line of text (never changed once built; a plain class, as :class:`Mapped` is)."""
 
-    text: Mapped
-    blank_before: bool
+    __slots__ = ("blank_before", "text")
+
+    def __init__(self, text: Mapped, blank_before: bool):
+        self.text = text
+        self.blank_before = blank_before
+
+    def __repr__(self) -> str:
+        return f"Line(text={self.text!r}, blank_before={self.blank_before!r})"
 
 
 @dataclass(slots=True)

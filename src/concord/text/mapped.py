@@ -17,24 +17,40 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 Replacement = str | Callable[[re.Match[str]], str]
 
 
-@dataclass(slots=True)
 class Mapped:
     """A piece of clean text and its map into the raw text.
 
-    Never changed once built: every operation returns a new one. (Not a frozen dataclass:
-    one is built for every line and paragraph, and a frozen one costs three times as much
-    to build.)
+    Never changed once built: every operation returns a new one. (A plain class, not a
+    dataclass: one is built for every line and paragraph, and compiled (see setup.py) a
+    class's own ``__init__`` is native code, where a dataclass's stays Python.)
     """
 
-    text: str
-    clean: tuple[int, ...]
-    raw: tuple[int, ...]
-    raw_end: int
+    __slots__ = ("clean", "raw", "raw_end", "text")
+
+    def __init__(self, text: str, clean: tuple[int, ...], raw: tuple[int, ...], raw_end: int):
+        self.text = text
+        self.clean = clean
+        self.raw = raw
+        self.raw_end = raw_end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapped):
+            return NotImplemented
+        return (self.text, self.clean, self.raw, self.raw_end) == (
+            other.text,
+            other.clean,
+            other.raw,
+            other.raw_end,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not frozen
+
+    def __repr__(self) -> str:
+        return f"Mapped({self.text!r}, {self.clean!r}, {self.raw!r}, {self.raw_end!r})"
 
     @classmethod
     def of(cls, text: str, start: int = 0) -> Mapped:
@@ -115,10 +131,15 @@ class Mapped:
 
         Replaced text maps to the start of what it replaced.
         """
+        return self.sub_matches(pattern.finditer(self.text), repl)
+
+    def sub_matches(self, matches: Iterable[re.Match[str]], repl: Replacement) -> Mapped:
+        """:meth:`sub` over matches found otherwise: in this text, in order, none
+        overlapping. Each is replaced before the next is asked for."""
         out: _Builder | None = None
         last = 0
         expand = _expander(repl)
-        for m in pattern.finditer(self.text):
+        for m in matches:
             new = expand(m)
             if new == m.group(0):
                 continue
