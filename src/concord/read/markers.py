@@ -10,6 +10,7 @@ far more common than notes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from concord.text.mapped import Mapped
@@ -141,7 +142,47 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
         cited.append(marker)
         return ""
 
-    return text.sub(_MARKER, replace), cited
+    s = text.text
+    if "[" in s or _holds_superscript(s):
+        return text.sub(_MARKER, replace), cited
+    return text.sub_matches(_bare_candidates(s, state), replace), cited
+
+
+def _holds_superscript(text: str) -> bool:
+    # Superscripts are not ASCII: an ASCII text (most paragraphs) holds none.
+    # ``map`` over ``__contains__``: the same tests as a generator, without its frames.
+    return not text.isascii() and any(map(text.__contains__, _SUPERSCRIPTS))
+
+
+def _bare_candidates(text: str, state: MarkerState) -> Iterator[re.Match[str]]:
+    """The matches of ``_MARKER`` in a text without explicit markers that could hold a
+    note: the numbers holding one of the notes a bare number could be now, found with
+    substring searches rather than by trying the pattern at every digit (numbers are
+    common; notes in a paragraph are few). The same matches, in the same order, as
+    ``_MARKER.finditer`` gives, less numbers that :func:`_may_be_note` rules out: every
+    note read from a bare number ends it, so the number holds it. The window is asked for
+    again after each match, which may have moved it."""
+    pos = 0
+    n = len(text)
+    while True:
+        at = -1
+        for note in state.window():
+            i = text.find(note, pos)
+            if i >= 0 and (at < 0 or i < at):
+                at = i
+        if at < 0:
+            return
+        # The whole number around it: matches start where a number does.
+        start = at
+        while start > pos and text[start - 1].isdecimal():
+            start -= 1
+        end = at + 1
+        while end < n and text[end].isdecimal():
+            end += 1
+        m = _MARKER.match(text, start)
+        if m is not None:
+            yield m
+        pos = end
 
 
 def _may_hold_markers(text: str, state: MarkerState) -> bool:
@@ -149,11 +190,7 @@ def _may_hold_markers(text: str, state: MarkerState) -> bool:
     superscript (so no explicit marker), and none of the notes a bare number could be now
     (every note read from a bare number is one of them, and a piece of the text). Most
     paragraphs are ruled out here by a few substring tests, far faster than a regex scan."""
-    if "[" in text:
-        return True
-    # Superscripts are not ASCII: an ASCII text (most paragraphs) holds none.
-    # ``map`` over ``__contains__``: the same tests as a generator, without its frames.
-    if not text.isascii() and any(map(text.__contains__, _SUPERSCRIPTS)):
+    if "[" in text or _holds_superscript(text):
         return True
     return any(map(text.__contains__, state.window()))
 
