@@ -15,14 +15,16 @@ _SYMBOL_SERIES = (
     "A", "E", "S", "ST", "CCPR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED", "HRI",
     "TD", "UNEP", "DP",
 )  # fmt: skip
-# ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...``, each series with the lookbehind after it: the
-# pattern then opens with letters, which the engine skips to.
+# ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...`` opening with the ``/`` (literal text, which the
+# engine skips to; it tries every position for a class of letters): lookbehinds say which
+# series stands before it, and the symbol starts where that series does.
 _SYMBOL = re.compile(
-    "(?:" + "|".join(rf"{s}(?<![A-Za-z0-9/]{s})" for s in _SYMBOL_SERIES) + ")"
-    r"/(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
+    "/(?:" + "|".join(rf"(?<=(?<![A-Za-z0-9/]){s}/)" for s in _SYMBOL_SERIES) + ")"
+    r"(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
     r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
     r"(?:\(\d{4}\))?"
 )
+_SERIES_LETTERS = frozenset("".join(_SYMBOL_SERIES))
 _CONTEXT = 80
 # ``(?:S-|ES-)?\d+...`` with its first character first (the lookbehinds after it say which
 # it was), so that the engine skips to it rather than trying every position.
@@ -55,8 +57,12 @@ def _documents(text: Mapped, where: str) -> list[Reference]:
     refs: list[Reference] = []
     if "/" not in text.text:
         return refs
-    for m in _SYMBOL.finditer(text.text):
-        for start, symbol in _split_joined(m.group(0).rstrip(".-"), m.start()):
+    s = text.text
+    for m in _SYMBOL.finditer(s):
+        begin = m.start()
+        while begin > 0 and s[begin - 1] in _SERIES_LETTERS:
+            begin -= 1
+        for start, symbol in _split_joined(s[begin : m.end()].rstrip(".-"), begin):
             kind = "resolution" if "/RES/" in symbol else "document"
             span = text.span(start, start + len(symbol))
             refs.append(Reference(kind, symbol, symbol, where, span))  # type: ignore[arg-type]
@@ -82,8 +88,11 @@ def _resolutions(
     if pack.resolution_word not in s:
         return refs
     last_end = 0
-    for m in pack.resolution_ref.finditer(s):
-        context = s[max(last_end, m.start() - _CONTEXT) : m.start("nums")]
+    pattern = pack.resolution_ref
+    lead = "lead" in pattern.groupindex
+    for m in pattern.finditer(s):
+        begin = m.start("lead") if lead else m.start()
+        context = s[max(last_end, begin - _CONTEXT) : m.start("nums")]
         body = _body_from_context(context, pack) or own_body
         nums_text = m.group("nums")
         if "of" in nums_text:
@@ -95,7 +104,7 @@ def _resolutions(
                 continue
             start = m.start("nums") + n.start()
             span = text.span(start, start + len(number))
-            refs.append(Reference("resolution", symbol, m.group(0), where, span))
+            refs.append(Reference("resolution", symbol, s[begin : m.end()], where, span))
         last_end = m.end()
     return refs
 
@@ -166,41 +175,94 @@ _PREFIXES: Mapping[str, str] = {
     "SUBCOM": "E/CN.4/Sub.2/RES",
 }
 
-_INSTRUMENT_PATTERNS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
+class _Instruments:
+    """Finds the names of a pack's instruments in a text, as a regex alternation of them
+    would (leftmost first; at one place the longest; none overlapping), faster.
 
-def _instrument_pattern(
-    instruments: Mapping[str, str],
-) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
-    """The pattern for the names of ``instruments``, and the words one of which every name
-    holds (None when there is no short list of them)."""
-    key = id(instruments)
-    if key not in _INSTRUMENT_PATTERNS:
+    Every name holds one of a few long key words (``Declaration``, ``Convention``...): the
+    key words are found with substring searches, and only the names holding a key word
+    are tried where it stands. A text holding none of them names no instrument. Where no
+    short list of key words covers the names, the alternation is scanned.
+    """
+
+    def __init__(self, instruments: Mapping[str, str]) -> None:
         names = sorted(instruments, key=len, reverse=True)
-        if not all(names):
-            pattern = re.compile("|".join(re.escape(n) for n in names))
-            _INSTRUMENT_PATTERNS[key] = pattern, None
-            return _INSTRUMENT_PATTERNS[key]
-        # Longest name first, grouped by first character (``C(?:harter of...|onvention
-        # on...)|U(?:...)``): the same name wins, with one branch tried where there were many.
-        by_first: dict[str, list[str]] = {}
-        for name in names:
-            by_first.setdefault(name[0], []).append(name)
-        pattern = re.compile(
-            "|".join(
-                re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
-                for first, group in by_first.items()
-            )
+        self.pattern = _alternation(names) if names else None
+        words = _key_words(names) if names and all(names) else None
+        # Per key word: (offset of the word in the name, the name), longest names first.
+        self.by_word: list[tuple[str, list[tuple[int, str]]]] | None = None
+        if words is not None:
+            self.by_word = []
+            for word in words:
+                entries = []
+                for name in names:
+                    at = name.find(word)
+                    while at >= 0:
+                        entries.append((at, name))
+                        at = name.find(word, at + 1)
+                self.by_word.append((word, entries))
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """``(start, name)`` of each name in ``text``, in order."""
+        if self.by_word is None:
+            if self.pattern is None:
+                return []
+            return [(m.start(), m.group(0)) for m in self.pattern.finditer(text)]
+        found: list[tuple[int, int, str]] = []
+        for word, entries in self.by_word:
+            at = text.find(word)
+            while at >= 0:
+                for offset, name in entries:
+                    start = at - offset
+                    if start >= 0 and text.startswith(name, start):
+                        found.append((start, -len(name), name))
+                at = text.find(word, at + 1)
+        if not found:
+            return []
+        found.sort()
+        out = []
+        end = 0
+        for start, minus_length, name in found:
+            if start >= end:
+                out.append((start, name))
+                end = start - minus_length
+        return out
+
+
+def _alternation(names: list[str]) -> re.Pattern[str]:
+    """The names, longest first; grouped by first character where all have one
+    (``C(?:harter of...|onvention on...)|U(?:...)``): the same name wins, with one branch
+    tried where there were many."""
+    if not all(names):
+        return re.compile("|".join(re.escape(n) for n in names))
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name[0], []).append(name)
+    return re.compile(
+        "|".join(
+            re.escape(first) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")"
+            for first, group in by_first.items()
         )
-        _INSTRUMENT_PATTERNS[key] = pattern, _key_words(names)
-    return _INSTRUMENT_PATTERNS[key]
+    )
+
+
+_FINDERS: dict[int, tuple[Mapping[str, str], _Instruments]] = {}
+
+
+def _finder(instruments: Mapping[str, str]) -> _Instruments:
+    """The finder for ``instruments``, built once (packs live as long as the process)."""
+    cached = _FINDERS.get(id(instruments))
+    if cached is None or cached[0] is not instruments:
+        cached = (instruments, _Instruments(instruments))
+        _FINDERS[id(instruments)] = cached
+    return cached[1]
 
 
 def _key_words(names: list[str]) -> tuple[str, ...] | None:
     """A few long words, one of which every name holds (``Declaration``, ``Convention``,
-    ``Charter``...): a text holding none of them names no instrument, and a substring test
-    for each is far faster than scanning the text with the pattern. None when it takes
-    more than a few (names without spaces are their own word)."""
+    ``Charter``...). None when it takes more than a few (names without spaces are their
+    own word)."""
     words: list[str] = []
     uncovered = set(names)
     while uncovered:
@@ -217,14 +279,8 @@ def _key_words(names: list[str]) -> tuple[str, ...] | None:
 
 def _instruments(text: Mapped, where: str, instruments: Mapping[str, str]) -> list[Reference]:
     refs: list[Reference] = []
-    pattern, key_words = _instrument_pattern(instruments)
-    s = text.text
-    # ``map`` over ``__contains__``: the same test as a generator, without its frames.
-    if key_words is not None and not any(map(s.__contains__, key_words)):
-        return refs
-    for m in pattern.finditer(s):
-        for target in instruments[m.group(0)].split("+"):
-            refs.append(
-                Reference("instrument", target, m.group(0), where, text.span(m.start(), m.end()))
-            )
+    for start, name in _finder(instruments).find(text.text):
+        span = text.span(start, start + len(name))
+        for target in instruments[name].split("+"):
+            refs.append(Reference("instrument", target, name, where, span))
     return refs

@@ -131,7 +131,10 @@ class LanguagePack:
 
     # References.
     resolution_ref: re.Pattern[str]
-    """Resolution numbers in running text: group ``nums`` holds one or more numbers."""
+    """Resolution numbers in running text: group ``nums`` holds one or more numbers. The
+    reference starts at the match, or at group ``lead`` where the pattern has one (a
+    group in a lookbehind, for a pattern that opens after the reference's first character,
+    with text the engine skips to: ``esolution(?<=(?P<lead>[Rr])esolution)...``)."""
     resolution_word: str
     """Text every match of ``resolution_ref`` holds (``esolution`` / ``号决议``): a
     paragraph without it refers to no resolution, and the pattern is not tried on it."""

@@ -381,9 +381,11 @@ PACK = LanguagePack(
         "abstain": re.compile(r"Abstaining\s*:"),
     },
     name_separator=re.compile(r",\s*|;\s*"),
-    # "[Rr](?<!\w[Rr])" is "\b[Rr]" with the letter first, which the engine skips to.
+    # ``\b[Rr]esolutions?...``, opening with ``esolution`` (the engine skips to literal
+    # text, and tries every position for a class): group ``lead`` is the R.
     resolution_ref=re.compile(
-        rf"[Rr](?<!\w[Rr])esolutions?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
+        r"esolution(?<=(?P<lead>[Rr])esolution)(?<!\w[Rr]esolution)"
+        rf"s?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
         rf"(?:,\s*|\s+and\s+)(?!its\b){_RES_NUM})*)"
     ),
     resolution_word="esolution",
