@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import pytest
@@ -41,6 +42,11 @@ def test_encodings_detected(data: bytes, encoding: str) -> None:
         (b"  \n\n ", "empty file"),
         (b"\x00\x01\x02\x03binary\x00\xff\xfe\x00\x00", "binary"),
         (bytes(range(256)) * 4, "binary"),
+        # Valid UTF-8 (with and without a BOM), GB18030 and UTF-16, full of control bytes.
+        (b"text\x01\x02\x03\x04" * 50, "binary"),
+        (codecs.BOM_UTF8 + b"text\x01\x02\x03\x04" * 50, "binary"),
+        ("\u4eba\u6743\x01\x02".encode("gb18030") * 50, "binary"),
+        (codecs.BOM_UTF16_LE + "text\x01\x02\x03\x04".encode("utf-16-le") * 50, "binary"),
     ],
 )
 def test_bad_bytes_are_refused_by_name(data: bytes, problem: str) -> None:

@@ -79,8 +79,14 @@ def decode(data: bytes, source: str = "-") -> str:
             raise ConcordError(f"cannot decode as {encoding}: {exc.reason}", source) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    # The first 8192 bytes of the encoding are those of at most the first 8192 characters.
-    if _looks_binary(text[:8192].encode("utf-8", "surrogatepass")[:8192]):
+    # The first 8192 bytes of the text in UTF-8: the input's own where it is UTF-8 (past
+    # its BOM), else those of at most the first 8192 characters.
+    if encoding == "utf-8":
+        skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        sample = data[skip : skip + 8192]
+    else:
+        sample = text[:8192].encode("utf-8", "surrogatepass")[:8192]
+    if _looks_binary(sample):
         raise ConcordError("not a text file (binary content)", source)
     if not text.strip():
         raise ConcordError("empty file", source)
