@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from concord import languages
 from concord.errors import ConcordError
 from concord.extract.references import resolution_symbol
+from concord.languages.base import LanguagePack
 from concord.languages.numerals import en_number, roman_number, zh_number
 
 ZH = languages.get("zh")
 EN = languages.get("en")
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
 
 
 @pytest.mark.parametrize(
@@ -159,3 +167,37 @@ def test_instruments(pack: str, text: str, ids: list[str]) -> None:
 
     found = find_references(Mapped.of(text), "pp_1", languages.get(pack), "GA")
     assert [r.target for r in found if r.kind == "instrument"] == ids
+
+
+# Each pattern a pack tries only on a text holding one of its words: every match the
+# pattern finds must hold one, or the reader would skip texts the pattern reads.
+PREFILTERED = [
+    ("resolution_ref", lambda p: (p.resolution_word,)),
+    ("request_phrases", lambda p: (p.request_word,)),
+    ("due_session", lambda p: (p.due_word,)),
+    ("decides_scheduling", lambda p: p.scheduling_words),
+]
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+@pytest.mark.parametrize(("name", "words"), PREFILTERED, ids=[n for n, _ in PREFILTERED])
+def test_every_match_holds_the_words_that_let_the_pattern_be_tried(
+    code: str, name: str, words: Callable[[LanguagePack], tuple[str, ...]]
+) -> None:
+    pack = languages.get(code)
+    pattern: re.Pattern[str] = getattr(pack, name)
+    found = 0
+    for path in SAMPLES.glob(f"*.{code}.txt"):
+        for m in pattern.finditer(path.read_text(encoding="utf-8")):
+            found += 1
+            assert any(w in m.group(0) for w in words(pack)), (path.name, m.group(0))
+    assert found, f"no match of {name} in the {code} samples"
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.sampled_from(["en", "zh"]), st.data())
+def test_every_scheduling_clause_holds_a_scheduling_word(code: str, data: st.DataObject) -> None:
+    pack = languages.get(code)
+    text = data.draw(st.from_regex(pack.decides_scheduling))
+    for m in pack.decides_scheduling.finditer(text):
+        assert any(w in m.group(0) for w in pack.scheduling_words), m.group(0)

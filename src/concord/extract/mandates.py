@@ -110,7 +110,11 @@ def _scheduling(
     pack: LanguagePack,
     own_body: str | None,
 ) -> Mandate | None:
-    if not pack.decides_scheduling.search(clause) or own_body not in _OWN_ACTORS:
+    if own_body not in _OWN_ACTORS:
+        return None
+    if not any(word in clause for word in pack.scheduling_words):
+        return None
+    if not pack.decides_scheduling.search(clause):
         return None
     return _mandate(para, _OWN_ACTORS[own_body], clause, offset, text, pack, own_body)
 

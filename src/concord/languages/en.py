@@ -430,6 +430,7 @@ PACK = LanguagePack(
     decides_scheduling=re.compile(
         rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"
     ),
+    scheduling_words=("session", "provisional agenda", "programme of work"),
     sentence_end=".;:,",
     # ``\d\d?`` rather than ``\d{1,2}``: a pattern that opens with a class (not a repeat)
     # lets the engine skip to digits instead of trying it at every position.

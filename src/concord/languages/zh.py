@@ -282,6 +282,7 @@ PACK = LanguagePack(
         (re.compile(r"研究"), "study"),
     ),
     decides_scheduling=re.compile(rf"第\s*{_NUM}\s*届会议"),
+    scheduling_words=("届会议",),
     inline_steps=(drop_stray_numbers,),
     clause_separators="；;",
     sentence_end="，,；;。：:",
