@@ -1,10 +1,10 @@
 """Builds the reader's modules to C with mypyc, when it can.
 
 Everything else about the package is in ``pyproject.toml``. The reader (decoding,
-normalisation, structure, references, votes, mandates, the model it builds) is strictly
-typed Python, which mypyc compiles to C extension modules: the same code, about a third
-faster. Where it cannot (no C compiler, or ``CONCORD_PURE_PYTHON=1`` in the environment),
-the package installs as pure Python, with a warning, and reads the same.
+normalisation, structure, references, votes, mandates) is strictly typed Python, which
+mypyc compiles to C extension modules: the same code, with about a third fewer
+instructions per document. Where it cannot (no C compiler, or ``CONCORD_PURE_PYTHON=1`` in
+the environment), the package installs as pure Python, with a warning, and reads the same.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from concord import languages
 from concord.errors import ConcordError
+from concord.extract import references
 from concord.extract.references import resolution_symbol
 from concord.languages.base import LanguagePack
 from concord.languages.numerals import en_number, roman_number, zh_number
@@ -201,3 +202,27 @@ def test_every_scheduling_clause_holds_a_scheduling_word(code: str, data: st.Dat
     text = data.draw(st.from_regex(pack.decides_scheduling))
     for m in pack.decides_scheduling.finditer(text):
         assert any(w in m.group(0) for w in pack.scheduling_words), m.group(0)
+
+
+def _alternation_finds(instruments: Mapping[str, str], text: str) -> list[tuple[int, str]]:
+    """What one alternation of the names, longest first, finds (the finder's reference)."""
+    names = sorted(instruments, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    return [(m.start(), m.group(0)) for m in pattern.finditer(text)]
+
+
+def test_instrument_names_found_from_key_words_as_an_alternation_finds_them() -> None:
+    finder = references._Instruments(EN.instruments)
+    assert finder.by_word is not None, "the English names are found from their key words"
+    for path in SAMPLES.glob("*.en.txt"):
+        text = path.read_text(encoding="utf-8")
+        assert finder.find(text) == _alternation_finds(EN.instruments, text), path.name
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(sorted(EN.instruments)) | st.text(" ,.eTheofand", max_size=6)))
+def test_names_run_together_are_found_as_an_alternation_finds_them(pieces: list[str]) -> None:
+    # Names inside names, overlapping and back to back: leftmost, then longest, wins.
+    text = "".join(pieces)
+    finder = references._Instruments(EN.instruments)
+    assert finder.find(text) == _alternation_finds(EN.instruments, text)
