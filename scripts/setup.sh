@@ -23,4 +23,7 @@ if stale; then
     .venv/bin/python -m pip install --quiet --upgrade pip
     .venv/bin/python -m pip install --quiet -e '.[dev]'
     mv "$stamp.next" "$stamp"
+    # pip keeps the build's own messages to itself: say which reader was installed.
+    .venv/bin/python -c 'import concord.read.parse as p, sys; sys.exit(p.__file__.endswith(".py"))' \
+        || echo "setup: the reader is installed as pure Python (no C compiler, or mypyc failed: pip install -v -e . says why)" >&2
 fi
