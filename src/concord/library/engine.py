@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -70,23 +71,21 @@ def revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the store's schema up to ``target`` (one transaction)."""
-    config = _config()
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, target)
-    except SQLAlchemyError as exc:
-        raise ConcordError(f"cannot migrate the library: {exc}", status=500) from exc
+    _migrate(engine, command.upgrade, target)
 
 
 def downgrade(engine: Engine, target: str) -> None:
     """Take the store's schema back to ``target`` (one transaction; for tests and for
     going back to an older Concord)."""
+    _migrate(engine, command.downgrade, target)
+
+
+def _migrate(engine: Engine, step: Callable[[Config, str], None], target: str) -> None:
     config = _config()
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.downgrade(config, target)
+            step(config, target)
     except SQLAlchemyError as exc:
         raise ConcordError(f"cannot migrate the library: {exc}", status=500) from exc
 
