@@ -24,6 +24,8 @@ _SYMBOL = re.compile(
     r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
     r"(?:\(\d{4}\))?"
 )
+# ``E/CN.4/2001/2-E/CN.4/Sub.2/2000/46``: the hyphen that joins two symbols.
+_JOINED = re.compile(r"-(?=(?:A|E|S)/)")
 _SERIES_LETTERS = frozenset("".join(_SYMBOL_SERIES))
 _CONTEXT = 80
 # ``(?:S-|ES-)?\d+...`` with its first character first (the lookbehinds after it say which
@@ -71,7 +73,7 @@ def _documents(text: Mapped, where: str) -> list[Reference]:
 
 def _split_joined(symbol: str, start: int) -> list[tuple[int, str]]:
     """``E/CN.4/2001/2-E/CN.4/Sub.2/2000/46`` is two documents issued as one."""
-    parts = re.split(r"-(?=(?:A|E|S)/)", symbol)
+    parts = _JOINED.split(symbol)
     out = []
     offset = start
     for part in parts:

@@ -18,6 +18,7 @@ Resolver = Callable[[str], str | None]
 _POSITIONS = ("yes", "no", "abstain")
 # Footnote text glued into a list by extraction: "Mongolia, 2 A/HRC/36/44. Nepal".
 _GLUED_NOTE = re.compile(r"^\d{1,3}\s+[A-Z]{1,5}/\S+?\.\s+")
+_SPACES = re.compile(r"\s+")
 _EDGE_JUNK = re.compile(r"^[\s\[\]．.。:：]+|[\s\[\]．.。:：\d]+$")
 
 
@@ -96,7 +97,7 @@ def _list_end(text: str, start: int, end: int) -> int:
 def _clean_name(raw: str) -> tuple[str, int]:
     name = _GLUED_NOTE.sub("", raw.strip())
     name = _EDGE_JUNK.sub("", name)
-    name = re.sub(r"\s+", " ", name).strip()
+    name = _SPACES.sub(" ", name).strip()
     if name.startswith("and "):
         name = name[4:]
     offset = raw.find(name[:8]) if name else 0

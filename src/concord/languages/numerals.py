@@ -19,6 +19,8 @@ _ZH_DIGITS = {
     "九": 9,
 }
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_EN_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)?")
+_EN_WORD_BREAK = re.compile(r"[\s\-‑–]+")
 
 
 def zh_number(text: str) -> int | None:
@@ -112,11 +114,11 @@ def en_number(text: str) -> int | None:
     (37, 81, 22)
     """
     text = text.strip().lower()
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", text)
+    m = _EN_DIGITS.fullmatch(text)
     if m:
         return int(m.group(1))
     total = 0
-    words = [w for w in re.split(r"[\s\-‑–]+", text) if w and w != "and"]
+    words = [w for w in _EN_WORD_BREAK.split(text) if w and w != "and"]
     if not words:
         return None
     for word in words:

@@ -195,8 +195,15 @@ def drop_stray_numbers(text: Mapped) -> Mapped:
     return text.sub(_STRAY_NUMBER, "")
 
 
+_DATE_PATTERN = re.compile(_DATE)
+_PERIOD = re.compile(
+    r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{4})\s*年\s*)?"
+    r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*"
+)
+
+
 def parse_date(text: str) -> str | None:
-    m = re.search(_DATE, text)
+    m = _DATE_PATTERN.search(text)
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())
@@ -204,11 +211,7 @@ def parse_date(text: str) -> str | None:
 
 
 def parse_period(text: str) -> tuple[str, str] | None:
-    m = re.fullmatch(
-        r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{4})\s*年\s*)?"
-        r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*",
-        text,
-    )
+    m = _PERIOD.fullmatch(text)
     if not m:
         return None
     y1, m1, d1, y2, m2, d2 = m.groups()

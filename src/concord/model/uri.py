@@ -276,6 +276,8 @@ def to_alpha2(code: str) -> str:
 
 def _fold(text: str) -> str:
     """NFKC (full-width ``／`` -> ``/``), any Unicode digit -> ASCII, single spaces."""
+    if text.isascii():  # NFKC, the dashes and the digits leave ASCII as it is
+        return " ".join(text.split())
     text = unicodedata.normalize("NFKC", text).translate(_DASHES)
     text = "".join(str(unicodedata.digit(c)) if c.isdecimal() else c for c in text)
     return " ".join(text.split())
@@ -327,7 +329,11 @@ def number_to_uri(number: str) -> str:
     >>> [number_to_uri(n) for n in ("37/23", "S-35/1", "217 A (III)", "1325 (2000)")]
     ['37-23', 'S-35-1', '217A_III', '1325_2000']
     """
-    session, seq, letter, paren = _parts(_number_match(number))
+    return _uri_number(_number_match(number))
+
+
+def _uri_number(match: re.Match[str]) -> str:
+    session, seq, letter, paren = _parts(match)
     return f"{seq}{letter}_{paren}" if paren else f"{session}-{seq}{letter}"
 
 
@@ -353,11 +359,10 @@ def resolution_uri(body: str, adopted_on: str, number: str, language: str | None
     >>> str(resolution_uri("GA", "2017-12-19", "72/169", None))
     '/akn/un/statement/deliberation/un-ga/2017-12-19/72-169'
     """
-    _number_match(number, body.upper())
     return FrbrUri(
         actor=body_to_actor(body),
         date=adopted_on,
-        number=number_to_uri(number),
+        number=_uri_number(_number_match(number, body.upper())),
         language=to_alpha3(language) if language else None,
     )
 

@@ -10,6 +10,8 @@ from concord.model import Meeting, Warning
 from concord.read.segment import Line
 from concord.text.mapped import Mapped
 
+_SPACES = re.compile(r"\s+")
+_AGENDA_ITEM = re.compile(r"\d+(?:\([a-z]\))?")
 _SPLIT_ITEMS = re.compile(r"\s*(?:,|、|和|及|\band\b)\s*")
 
 
@@ -60,7 +62,7 @@ def read_heading(lines: list[Line], formula: Line | None, pack: LanguagePack) ->
             if pack.joiner
             else "".join(t.text for t in title_lines)
         )
-        head.title = re.sub(r"\s+", " ", joined).strip()
+        head.title = _SPACES.sub(" ", joined).strip()
         head.title_span = (title_lines[0].span()[0], title_lines[-1].span()[1])
     if head.session is None and head.number and "/" in head.number:
         first = head.number.split("/")[0].removeprefix("S-").removeprefix("ES-")
@@ -84,7 +86,7 @@ def _read_line(head: Heading, text: str, pack: LanguagePack) -> bool:
     m = pack.committee_line.match(text)
     if m:
         report = m.group("report")
-        head.committee_report = re.sub(r"\s+", "", report) if report else None
+        head.committee_report = _SPACES.sub("", report) if report else None
         head.draft = m.group("draft")
         return True
     m = pack.session_line.search(text)
@@ -109,7 +111,7 @@ def _read_agenda(head: Heading, text: str, pack: LanguagePack) -> bool:
     if not m:
         return False
     items = [i.replace(" ", "") for i in _SPLIT_ITEMS.split(m.group("items").strip()) if i]
-    head.agenda_items = [i for i in items if re.fullmatch(r"\d+(?:\([a-z]\))?", i)] or items
+    head.agenda_items = [i for i in items if _AGENDA_ITEM.fullmatch(i)] or items
     return True
 
 
