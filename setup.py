@@ -19,10 +19,12 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 # The modules every read goes through. Package ``__init__`` files stay Python (small, and
-# tests replace names in them), and so does the model (``concord.model``): its frozen
-# dataclasses are pickled to and from reader processes, which mypyc's classes refuse.
+# tests replace names in them), and so do the model's classes (``concord.model``): its
+# frozen dataclasses are pickled to and from reader processes, which mypyc's classes
+# refuse. ``model/make.py`` holds no class, only the reader's constructors for them.
 COMPILED = [
     "src/concord/errors.py",
+    "src/concord/model/make.py",
     "src/concord/text/decode.py",
     "src/concord/text/mapped.py",
     "src/concord/text/normalise.py",

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from concord.languages.base import LanguagePack
-from concord.model import Reference
+from concord.model import Reference, make
 from concord.text.mapped import Mapped
 
 _SYMBOL_SERIES = (
@@ -67,7 +67,7 @@ def _documents(text: Mapped, where: str) -> list[Reference]:
         for start, symbol in _split_joined(s[begin : m.end()].rstrip(".-"), begin):
             kind = "resolution" if "/RES/" in symbol else "document"
             span = text.span(start, start + len(symbol))
-            refs.append(Reference(kind, symbol, symbol, where, span))  # type: ignore[arg-type]
+            refs.append(make.reference(kind, symbol, symbol, where, span))  # type: ignore[arg-type]
     return refs
 
 
@@ -106,7 +106,7 @@ def _resolutions(
                 continue
             start = m.start("nums") + n.start()
             span = text.span(start, start + len(number))
-            refs.append(Reference("resolution", symbol, s[begin : m.end()], where, span))
+            refs.append(make.reference("resolution", symbol, s[begin : m.end()], where, span))
         last_end = m.end()
     return refs
 
@@ -284,5 +284,5 @@ def _instruments(text: Mapped, where: str, instruments: Mapping[str, str]) -> li
     for start, name in _finder(instruments).find(text.text):
         span = text.span(start, start + len(name))
         for target in instruments[name].split("+"):
-            refs.append(Reference("instrument", target, name, where, span))
+            refs.append(make.reference("instrument", target, name, where, span))
     return refs

@@ -19,6 +19,7 @@ from concord.model import (
     Reference,
     Resolution,
     Warning,
+    make,
 )
 from concord.model.uri import resolution_uri, symbol_to_parts
 from concord.read.heading import Heading, read_closing, read_heading
@@ -155,9 +156,7 @@ class _Reader:
             )
         _, items = find_subparagraphs(text)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
-        # Positional (id, kind, num, intro, intro_key, text, span, subparagraphs,
-        # footnotes): a dataclass's __init__ takes them faster than by keyword.
-        return Paragraph(
+        return make.paragraph(
             pid,
             draft.kind,  # type: ignore[arg-type]
             draft.num,
@@ -173,7 +172,7 @@ class _Reader:
         """A sub-paragraph: its text runs to the next item (nested items included)."""
         pid = f"{parent}__{item.marker}"
         piece = text.slice(item.start, item.end).strip()
-        return Paragraph(  # positional, as in _paragraph
+        return make.paragraph(
             pid,
             kind,  # type: ignore[arg-type]
             f"({item.marker})",
@@ -182,6 +181,7 @@ class _Reader:
             piece.text,
             piece.span(),
             tuple(self._sub(text, c, pid, kind) for c in item.children),
+            (),
         )
 
     def _annexes(self, annex_drafts: list[list[Draft]]) -> list[Annex]:
@@ -265,7 +265,7 @@ class _Reader:
                 self.warnings.append(
                     Warning("uncited_footnote", f"footnote {marker} is cited nowhere", text.span())
                 )
-            out.append(Footnote(marker, text.text, text.span(), tuple(cited[marker])))
+            out.append(make.footnote(marker, text.text, text.span(), tuple(cited[marker])))
         return tuple(out)
 
     def _adoption(self) -> Adoption:
@@ -290,7 +290,7 @@ class _Reader:
         if self.head.committee_report:
             report = self.head.committee_report
             span = self.head.committee_span or (0, 0)
-            refs.append(Reference("document", report, report, "heading", span))
+            refs.append(make.reference("document", report, report, "heading", span))
         for para in paragraphs:
             refs += find_references(texts[para.id], para.id, self.pack, body)
         for marker, text in notes.items():
