@@ -195,6 +195,8 @@ def _expander(repl: Replacement) -> Callable[[re.Match[str]], str]:
     if callable(repl):
         return repl
     if "\\" in repl:
+        # ``Match.expand`` parses the template at every match: where matches are many, the
+        # caller passes a function instead.
         return lambda m: m.expand(repl)
     # A template without a backslash is its own expansion.
     return lambda m: repl

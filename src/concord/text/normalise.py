@@ -65,12 +65,23 @@ def drop_emphasis(text: Mapped) -> Mapped:
     """Emphasis marks from Markdown extraction go: ``**重申**`` -> ``重申``."""
     if "*" not in text.text and not _DOUBLE_UNDERSCORE.search(text.text):
         return text
-    return text.sub(_EMPHASIS, r"\2")
+    return text.sub(_EMPHASIS, _emphasised)
+
+
+def _emphasised(m: re.Match[str]) -> str:
+    # A function, not the template ``\2``: ``Match.expand`` parses a template at every
+    # match (the 72/169 seed's seventeen emphasised phrases cost a tenth of reading both
+    # Chinese seeds).
+    return m.group(2)
 
 
 def mend_symbol_spaces(text: Mapped) -> Mapped:
     """``A/72/439/Add. 2`` -> ``A/72/439/Add.2``: a symbol never has a space."""
-    return text.sub(_SYMBOL_PART_SPACE, r"/\1.")
+    return text.sub(_SYMBOL_PART_SPACE, _symbol_part)
+
+
+def _symbol_part(m: re.Match[str]) -> str:
+    return f"/{m.group(1)}."
 
 
 DOCUMENT_STEPS: tuple[Step, ...] = (
