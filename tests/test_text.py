@@ -133,6 +133,15 @@ def test_steps(step: n.Step, before: str, after: str) -> None:
 )
 def test_page_furniture(line: str, dropped: bool) -> None:
     assert (n.is_job_number(line) or n.is_page_furniture(line)) == dropped
+    assert n.is_furniture(line) == dropped
+
+
+@given(st.from_regex(n._FURNITURE))
+def test_furniture_passes_the_cheap_test(line: str) -> None:
+    # The cheap test ahead of the patterns rules out only lines none of them matches.
+    line = line.split("\n")[0]
+    if n._FURNITURE.match(line):
+        assert n.could_be_furniture(line)
 
 
 @pytest.mark.parametrize(

@@ -132,13 +132,20 @@ def could_be_furniture(line: str) -> bool:
 
     Furniture opens with a digit, ``*``, ``-``, ``_`` or ``—``, or with ``GE.``,
     ``Page ``/``page `` or a symbol's ``A/``, ``E/``, ``S/``, ``ST/``: text, which opens
-    with a word, is ruled out by its first characters.
+    with a word, is ruled out by its first characters. Furniture that opens with digits
+    has ``/`` or ``-`` after them, or nothing (``8/9``, ``23-21227``, ``12``): a numbered
+    paragraph (``5. Decides``) is ruled out too.
     """
     if not line:
         return False
     first = line[0]
     if first not in FURNITURE_FIRST:
-        return first.isdecimal()
+        if not first.isdecimal():
+            return False
+        end = 1
+        while end < len(line) and line[end].isdecimal():
+            end += 1
+        return end == len(line) or line[end] in "/-"
     if first in "*-_—":
         return True
     if first in "AES":
