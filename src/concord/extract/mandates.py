@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from itertools import pairwise
+from typing import Final
 
 from concord.languages.base import Actor, LanguagePack
 from concord.model import Due, Mandate, Paragraph
 from concord.text.mapped import Mapped
 
-_OWN_ACTORS = {
+_OWN_ACTORS: Final = {
     "GA": Actor("general_assembly", "General Assembly"),
     "HRC": Actor("human_rights_council", "Human Rights Council"),
 }
-_ACTOR_BODIES = {"general_assembly": "GA", "human_rights_council": "HRC"}
-_ACTION_CHARS = 160
-_THE = re.compile(r"^the\s+")
+_ACTOR_BODIES: Final = {"general_assembly": "GA", "human_rights_council": "HRC"}
+_ACTION_CHARS: Final = 160
+_THE: Final = re.compile(r"^the\s+")
 
 
 def find_mandates(
@@ -144,7 +145,7 @@ def _actor_at(text: str, pack: LanguagePack) -> Actor | None:
     return pack.actors[m.group(0)] if m else None
 
 
-_NAMES_PATTERNS: dict[int, re.Pattern[str]] = {}
+_NAMES_PATTERNS: Final[dict[int, re.Pattern[str]]] = {}
 
 
 def _names_pattern(actors: Mapping[str, Actor]) -> re.Pattern[str]:

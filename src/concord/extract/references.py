@@ -6,37 +6,38 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Final
 
 from concord.languages.base import LanguagePack
 from concord.model import Reference, make
 from concord.text.mapped import Mapped
 
-_SYMBOL_SERIES = (
+_SYMBOL_SERIES: Final = (
     "A", "E", "S", "ST", "CCPR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED", "HRI",
     "TD", "UNEP", "DP",
 )  # fmt: skip
 # ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...`` opening with the ``/`` (literal text, which the
 # engine skips to; it tries every position for a class of letters): lookbehinds say which
 # series stands before it, and the symbol starts where that series does.
-_SYMBOL = re.compile(
+_SYMBOL: Final = re.compile(
     "/(?:" + "|".join(rf"(?<=(?<![A-Za-z0-9/]){s}/)" for s in _SYMBOL_SERIES) + ")"
     r"(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
     r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
     r"(?:\(\d{4}\))?"
 )
 # ``E/CN.4/2001/2-E/CN.4/Sub.2/2000/46``: the hyphen that joins two symbols.
-_JOINED = re.compile(r"-(?=(?:A|E|S)/)")
-_SERIES_LETTERS = frozenset("".join(_SYMBOL_SERIES))
-_CONTEXT = 80
+_JOINED: Final = re.compile(r"-(?=(?:A|E|S)/)")
+_SERIES_LETTERS: Final = frozenset("".join(_SYMBOL_SERIES))
+_CONTEXT: Final = 80
 # ``(?:S-|ES-)?\d+...`` with its first character first (the lookbehinds after it say which
 # it was), so that the engine skips to it rather than trying every position.
-_NUM_IN_LIST = re.compile(
+_NUM_IN_LIST: Final = re.compile(
     r"[ES\d](?:(?<=S)-\d+|(?<=E)S-\d+|(?<=\d)\d*)"
     r"(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
 )
 # ``\bof\s+...``, with ``of`` first so that the engine skips to it (the lookbehind is the
 # word boundary before it).
-_DATE_IN_LIST = re.compile(r"of(?<!\wof)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+_DATE_IN_LIST: Final = re.compile(r"of(?<!\wof)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 
 
 def find_references(
@@ -166,10 +167,10 @@ def resolution_symbol(body: str | None, number: str) -> str | None:
     return f"{prefix}/{number}" if prefix else None
 
 
-_SPACES = re.compile(r"\s+")
-_ROMAN_SESSION = re.compile(r"(\d+)\s?[A-Z]?\s?\(([IVXLC]+)\)")
-_BY_YEAR = re.compile(r"(\d+)\s?\((\d{4})\)")
-_PREFIXES: Mapping[str, str] = {
+_SPACES: Final = re.compile(r"\s+")
+_ROMAN_SESSION: Final = re.compile(r"(\d+)\s?[A-Z]?\s?\(([IVXLC]+)\)")
+_BY_YEAR: Final = re.compile(r"(\d+)\s?\((\d{4})\)")
+_PREFIXES: Final[Mapping[str, str]] = {
     "GA": "A/RES",
     "HRC": "A/HRC/RES",
     "ECOSOC": "E/RES",
@@ -249,7 +250,7 @@ def _alternation(names: list[str]) -> re.Pattern[str]:
     )
 
 
-_FINDERS: dict[int, tuple[Mapping[str, str], _Instruments]] = {}
+_FINDERS: Final[dict[int, tuple[Mapping[str, str], _Instruments]]] = {}
 
 
 def _finder(instruments: Mapping[str, str]) -> _Instruments:

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from concord.languages.base import LanguagePack
 from concord.model import Adoption, Tally, Votes, Warning
 from concord.text.mapped import Mapped
 
 Resolver = Callable[[str], str | None]
-_POSITIONS = ("yes", "no", "abstain")
+_POSITIONS: Final = ("yes", "no", "abstain")
 # Footnote text glued into a list by extraction: "Mongolia, 2 A/HRC/36/44. Nepal".
-_GLUED_NOTE = re.compile(r"^\d{1,3}\s+[A-Z]{1,5}/\S+?\.\s+")
-_SPACES = re.compile(r"\s+")
-_EDGE_JUNK = re.compile(r"^[\s\[\]．.。:：]+|[\s\[\]．.。:：\d]+$")
+_GLUED_NOTE: Final = re.compile(r"^\d{1,3}\s+[A-Z]{1,5}/\S+?\.\s+")
+_SPACES: Final = re.compile(r"\s+")
+_EDGE_JUNK: Final = re.compile(r"^[\s\[\]．.。:：]+|[\s\[\]．.。:：\d]+$")
 
 
 def read_adoption(

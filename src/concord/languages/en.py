@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from concord.languages.base import Actor, LanguagePack, PhraseTable
 from concord.languages.numerals import en_number
 
-_MONTH_NAMES = (
+_MONTH_NAMES: Final = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
-_MONTH = "|".join(_MONTHS)
-_DATE = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
-_ORD = r"[A-Za-z]+(?:[\-‑ ][a-z]+)?"
+_MONTHS: Final = {m: i for i, m in enumerate(_MONTH_NAMES, start=1)}
+_MONTH: Final = "|".join(_MONTHS)
+_DATE: Final = rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})"
+_ORD: Final = r"[A-Za-z]+(?:[\-‑ ][a-z]+)?"
 
 
 def _variants(base: dict[str, str]) -> dict[str, str]:
@@ -28,7 +29,7 @@ def _variants(base: dict[str, str]) -> dict[str, str]:
     return out
 
 
-PREAMBLE = _variants(
+PREAMBLE: Final = _variants(
     {
         "Guided by": "guided_by",
         "Guided also by": "guided_by_also",
@@ -113,7 +114,7 @@ PREAMBLE = _variants(
     }
 )
 
-_OPERATIVE_BASE = {
+_OPERATIVE_BASE: Final = {
     "Calls upon": "calls_upon",
     "Calls on": "calls_upon",
     "Reaffirms": "reaffirms",
@@ -225,7 +226,7 @@ _OPERATIVE_BASE = {
     "Continues": "continues",
     "Calls once again upon": "calls_upon",
 }
-OPERATIVE = {
+OPERATIVE: Final = {
     **_OPERATIVE_BASE,
     **{
         f"{adverb} {phrase[0].lower()}{phrase[1:]}": f"{key}_{adverb.lower()}"
@@ -235,7 +236,7 @@ OPERATIVE = {
     },
 }
 
-INSTRUMENTS = {
+INSTRUMENTS: Final = {
     "Charter of the United Nations": "UN_CHARTER",
     "United Nations Charter": "UN_CHARTER",
     "the Charter": "UN_CHARTER",
@@ -265,10 +266,10 @@ INSTRUMENTS = {
     "Declaration on Human Rights Defenders": "UNDHRD",
 }
 
-_ADVISORY = Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee")
-_HC = Actor("high_commissioner", "United Nations High Commissioner for Human Rights")
-_OHCHR = Actor("ohchr", "Office of the United Nations High Commissioner for Human Rights")
-ACTORS = {
+_ADVISORY: Final = Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee")
+_HC: Final = Actor("high_commissioner", "United Nations High Commissioner for Human Rights")
+_OHCHR: Final = Actor("ohchr", "Office of the United Nations High Commissioner for Human Rights")
+ACTORS: Final = {
     "Human Rights Council Advisory Committee": _ADVISORY,
     "Advisory Committee": _ADVISORY,
     "Secretary-General": Actor("secretary_general", "Secretary-General"),
@@ -297,7 +298,7 @@ ACTORS = {
     "Committee": Actor("committee", "Committee"),
 }
 
-_BODIES = {
+_BODIES: Final = {
     "Human Rights Council": "HRC",
     "General Assembly": "GA",
     "Security Council": "SC",
@@ -306,8 +307,8 @@ _BODIES = {
 }
 
 
-_DATE_PATTERN = re.compile(_DATE)
-_PERIOD = re.compile(
+_DATE_PATTERN: Final = re.compile(_DATE)
+_PERIOD: Final = re.compile(
     rf"\s*(\d{{1,2}})\s*(?:({_MONTH})\s*)?(?:(\d{{4}})\s*)?[-‑–—]\s*(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\s*"
 )
 
@@ -332,10 +333,10 @@ def parse_period(text: str) -> tuple[str, str] | None:
 
 # What every glued note holds besides the stop and the space after it: a symbol's ``/``, or
 # the words that open the other notes.
-_GLUED_NOTE_WORDS = ("/", "See ", "Ibid.", "Resolution ")
+_GLUED_NOTE_WORDS: Final = ("/", "See ", "Ibid.", "Resolution ")
 # ``". " in text``: the regex engine's literal search is faster for a needle ending in a
 # space, which ``in`` checks first.
-_STOP_SPACE = re.compile(r"\. ")
+_STOP_SPACE: Final = re.compile(r"\. ")
 
 
 def may_hold_glued_note(text: str) -> bool:
@@ -343,10 +344,10 @@ def may_hold_glued_note(text: str) -> bool:
     return bool(_STOP_SPACE.search(text)) and any(map(text.__contains__, _GLUED_NOTE_WORDS))
 
 
-_RES_NUM = r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
-_BODY_WORDS = "|".join(_BODIES)
+_RES_NUM: Final = r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+_BODY_WORDS: Final = "|".join(_BODIES)
 
-PACK = LanguagePack(
+PACK: Final = LanguagePack(
     code="en",
     iso639_2="eng",
     joiner=" ",

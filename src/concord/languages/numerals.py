@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_ZH_DIGITS = {
+_ZH_DIGITS: Final = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -18,9 +19,9 @@ _ZH_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-_EN_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)?")
-_EN_WORD_BREAK = re.compile(r"[\s\-‑–]+")
+_ZH_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+_EN_DIGITS: Final = re.compile(r"(\d+)(?:st|nd|rd|th)?")
+_EN_WORD_BREAK: Final = re.compile(r"[\s\-‑–]+")
 
 
 def zh_number(text: str) -> int | None:
@@ -46,7 +47,7 @@ def zh_number(text: str) -> int | None:
     return total + (digit or 0)
 
 
-_EN_UNITS = {
+_EN_UNITS: Final = {
     "zero": 0,
     "one": 1,
     "first": 1,
@@ -87,7 +88,7 @@ _EN_UNITS = {
     "nineteen": 19,
     "nineteenth": 19,
 }
-_EN_TENS = {
+_EN_TENS: Final = {
     "twenty": 20,
     "twentieth": 20,
     "thirty": 30,
@@ -133,7 +134,7 @@ def en_number(text: str) -> int | None:
     return total
 
 
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+ROMAN: Final = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
 def roman_number(text: str) -> int | None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from concord.languages.base import Actor, LanguagePack, PhraseTable
 from concord.languages.numerals import zh_number
 from concord.text.mapped import Mapped
 
-_NUM = "[一二三四五六七八九十百零〇两]+"
-_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_NUM: Final = "[一二三四五六七八九十百零〇两]+"
+_DATE: Final = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 
-PREAMBLE = {
+PREAMBLE: Final = {
     "遵循": "guided_by",
     "以…为指导": "guided_by",
     "重申": "reaffirming",
@@ -55,7 +56,7 @@ PREAMBLE = {
     "念及": "mindful",
 }
 
-OPERATIVE = {
+OPERATIVE: Final = {
     "吁请": "calls_upon",
     "又吁请": "calls_upon_also",
     "促请": "calls_upon",
@@ -109,7 +110,7 @@ OPERATIVE = {
     "重申其": "reaffirms",
 }
 
-INSTRUMENTS = {
+INSTRUMENTS: Final = {
     "联合国宪章": "UN_CHARTER",
     "《宪章》": "UN_CHARTER",
     "世界人权宣言": "UDHR",
@@ -134,7 +135,7 @@ INSTRUMENTS = {
     "人权维护者宣言": "UNDHRD",
 }
 
-ACTORS = {
+ACTORS: Final = {
     "人权理事会咨询委员会": Actor(
         "hrc_advisory_committee", "Human Rights Council Advisory Committee"
     ),
@@ -166,7 +167,7 @@ ACTORS = {
     ),
 }
 
-_BODIES = {
+_BODIES: Final = {
     "人权理事会": "HRC",
     "大会": "GA",
     "安全理事会": "SC",
@@ -174,13 +175,13 @@ _BODIES = {
     "人权委员会": "CHR",
 }
 
-_STRAY_UNITS = "年月日号届次票个项条款段章节名岁人国种份位倍家时分秒%％"
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_STRAY_UNITS: Final = "年月日号届次票个项条款段章节名岁人国种份位倍家时分秒%％"
+_CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff"
 # ``(?<=[CJK，。...]) ?(?<!第 )(?<!第)\d{1,3} ...`` with its first character (the space or
 # the first digit) first, so that the engine skips to it; the lookbehinds after it say
 # which it was and what stands before it.
-_AFTER = f"{_CJK}，。、；：）》”"
-_STRAY_NUMBER = re.compile(
+_AFTER: Final = f"{_CJK}，。、；：）》”"
+_STRAY_NUMBER: Final = re.compile(
     rf"[ \d](?:(?<=[{_AFTER}] )(?<!第 )\d{{1,3}}|(?<=[{_AFTER}]\d)(?<!第\d)\d{{0,2}})"
     rf" (?=[{_CJK}])(?![{_STRAY_UNITS}])"
 )
@@ -195,8 +196,8 @@ def drop_stray_numbers(text: Mapped) -> Mapped:
     return text.sub(_STRAY_NUMBER, "")
 
 
-_DATE_PATTERN = re.compile(_DATE)
-_PERIOD = re.compile(
+_DATE_PATTERN: Final = re.compile(_DATE)
+_PERIOD: Final = re.compile(
     r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*至\s*(?:(\d{4})\s*年\s*)?"
     r"(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日\s*"
 )
@@ -220,9 +221,9 @@ def parse_period(text: str) -> tuple[str, str] | None:
     return start, end
 
 
-_RES_NUM = r"(?:S-)?\d+(?:/\d+)?(?:\s*[A-Z](?![A-Za-z]))?(?:\s*\([IVXLC]+\))?"
+_RES_NUM: Final = r"(?:S-)?\d+(?:/\d+)?(?:\s*[A-Z](?![A-Za-z]))?(?:\s*\([IVXLC]+\))?"
 
-PACK = LanguagePack(
+PACK: Final = LanguagePack(
     code="zh",
     iso639_2="zho",
     joiner="",

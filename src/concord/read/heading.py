@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from concord.languages.base import LanguagePack
 from concord.model import Meeting, Warning
 from concord.read.segment import Line
 from concord.text.mapped import Mapped
 
-_SPACES = re.compile(r"\s+")
-_AGENDA_ITEM = re.compile(r"\d+(?:\([a-z]\))?")
-_SPLIT_ITEMS = re.compile(r"\s*(?:,|、|和|及|\band\b)\s*")
+_SPACES: Final = re.compile(r"\s+")
+_AGENDA_ITEM: Final = re.compile(r"\d+(?:\([a-z]\))?")
+_SPLIT_ITEMS: Final = re.compile(r"\s*(?:,|、|和|及|\band\b)\s*")
 
 
 @dataclass(slots=True)

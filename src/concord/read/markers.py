@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from concord.text.mapped import Mapped
 
-_SUPERSCRIPT_TO_DIGIT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_TO_DIGIT: Final = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Words a number after a space counts: "paragraph 5 of" is no footnote.
-_COUNTED_WORDS = tuple(
+_COUNTED_WORDS: Final = tuple(
     f"{w} "
     for w in (
         "para", "paragraph", "paragraphs", "article", "articles", "resolution", "No", "chapter",
@@ -32,8 +33,8 @@ _COUNTED_WORDS = tuple(
 # candidate only where :func:`_bare` could read a note in it: one to three digits after a
 # word, punctuation or a space; three to six after a ``/``; five or six (a year and a
 # note). Numbers in running text mostly are none of these.
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MARKER = re.compile(
+_SUPERSCRIPTS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MARKER: Final = re.compile(
     rf"[{_SUPERSCRIPTS}\[\d]"
     rf"(?:(?<=[{_SUPERSCRIPTS}])[{_SUPERSCRIPTS}]*"  # superscript digits
     r"|(?<=\[)\^(?P<md>\d{1,3})\]"  # [^3]
@@ -41,17 +42,17 @@ _MARKER = re.compile(
     r"(?:(?<=[A-Za-z,.;:)\]”’»》 ]\d)\d{0,2}|(?<=/\d)\d{2,5}|\d{4,5})"
     r"(?=[\s,.;:)\]，。；：、》”]|$))"
 )
-_GLUED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:)]”’»》")
-_SPACED_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:)”’")
+_GLUED_AFTER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,.;:)]”’»》")
+_SPACED_AFTER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:)”’")
 # What can stand before a short number that is a note (glued, spaced, or ``77/2285``).
-_MAY_PRECEDE = _GLUED_AFTER | {" ", "/"}
+_MAY_PRECEDE: Final = _GLUED_AFTER | {" ", "/"}
 # ``\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b``, with the capital first so that the
 # engine skips to capitals (the lookbehind is the word boundary before it).
-_SYMBOL = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}/[A-Za-z0-9./()\-]+|\.\d+\b)")
+_SYMBOL: Final = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}/[A-Za-z0-9./()\-]+|\.\d+\b)")
 # What stands before a number inside a symbol (``A/80/L.6``; a number never opens after a
 # digit): a number after anything else (a space, a comma) is in no symbol, and the text
 # need not be scanned for symbols.
-_SYMBOL_INNER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./()-")
+_SYMBOL_INNER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./()-")
 
 
 @dataclass(slots=True)
@@ -108,7 +109,7 @@ class MarkerState:
             self.expected = int(marker) + 1
 
 
-_NO_NOTES: frozenset[str] = frozenset()
+_NO_NOTES: Final[frozenset[str]] = frozenset()
 
 
 def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 from concord.languages.base import LanguagePack, PhraseTable
 from concord.model import Warning
@@ -11,8 +12,8 @@ from concord.read.segment import Line
 from concord.text.mapped import Mapped
 from concord.text.normalise import drop_cjk_spaces, mend_hyphen_space, unbreak
 
-_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\s*[.．](?!\d)\s*(?=\S)")
-_TRAILING_MARKS = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹ *]"
+_NUMBERED: Final = re.compile(r"^(?P<num>\d{1,3})\s*[.．](?!\d)\s*(?=\S)")
+_TRAILING_MARKS: Final = "0123456789⁰¹²³⁴⁵⁶⁷⁸⁹ *]"
 
 
 def _number(text: str) -> re.Match[str] | None:
@@ -170,9 +171,9 @@ def intro(text: str, table: PhraseTable) -> tuple[str, str] | None:
 
 # --- sub-paragraphs ----------------------------------------------------------------------
 
-_SUB_MARK = re.compile(r"\((?P<m>[a-z]{1,2}|[ivxl]{1,5})\)\s*(?=\S)")
-_SUB_AFTER = frozenset(":;,.：；，。")
-_ROMANS = [
+_SUB_MARK: Final = re.compile(r"\((?P<m>[a-z]{1,2}|[ivxl]{1,5})\)\s*(?=\S)")
+_SUB_AFTER: Final = frozenset(":;,.：；，。")
+_ROMANS: Final = [
     "i",
     "ii",
     "iii",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from concord import languages
 from concord.errors import ConcordError
@@ -324,7 +325,7 @@ class _Reader:
             )
 
 
-_GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+_GLUED_AFTER: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
@@ -350,7 +351,7 @@ def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
     return out
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES: Final = re.compile(r"\s+")
 
 
 def _identity(symbol: str | None, head: Heading) -> tuple[str | None, str | None, int | None]:

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from concord.languages.base import LanguagePack
 from concord.model import Warning
 from concord.text.mapped import Mapped, join
 from concord.text.normalise import FURNITURE_FIRST, is_footnote_rule, is_furniture
 
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_SUPERSCRIPT_NOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
-_MARKDOWN_NOTE = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
-_PLAIN_NOTE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+_SUPERSCRIPTS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS: Final = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_SUPERSCRIPT_NOTE: Final = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_MARKDOWN_NOTE: Final = re.compile(r"^\[\^(\d+)\]:\s*(.*)$")
+_PLAIN_NOTE: Final = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 # A note line starts with a superscript or ``[^`` (or, in a block of notes, a digit).
-_NOTE_FIRST = frozenset(_SUPERSCRIPTS + "[")
+_NOTE_FIRST: Final = frozenset(_SUPERSCRIPTS + "[")
 # What a footnote rule, page furniture or a note can open with, besides a digit.
-_SPECIAL_FIRST = FURNITURE_FIRST | _NOTE_FIRST
+_SPECIAL_FIRST: Final = FURNITURE_FIRST | _NOTE_FIRST
 
 
 class Line:
@@ -169,7 +170,7 @@ def _find_formula(lines: list[Line], pack: LanguagePack) -> int | None:
 
 # ``(?<=[.;])\s+(?=...meeting)|\s+(?=\[Adopted...)``, with a space first so that the engine
 # skips to spaces (the lookbehind after it looks past that space).
-_INLINE_CLOSING_EN = re.compile(
+_INLINE_CLOSING_EN: Final = re.compile(
     r"\s(?:(?<=[.;]\s)\s*(?=\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\b)"
     r"|\s*(?=\[(?:Adopted|经|未经)))"
 )
@@ -181,7 +182,7 @@ def _may_hold_closing(text: str) -> bool:
     return "meeting" in text or ("[" in text and any(w in text for w in _ADOPTION_OPENINGS))
 
 
-_ADOPTION_OPENINGS = ("[Adopted", "[经", "[未经")
+_ADOPTION_OPENINGS: Final = ("[Adopted", "[经", "[未经")
 
 
 def _split_inline_closing(lines: list[Line], pack: LanguagePack) -> list[Line]:

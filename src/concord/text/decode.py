@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
+from typing import Final
 
 from concord.errors import ConcordError
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -16,7 +17,7 @@ _BOMS = (
 
 # Control characters that never occur in text (tab, newline, carriage return and form
 # feed do).
-_BINARY_CONTROLS = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}))
+_BINARY_CONTROLS: Final = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}))
 
 
 def detect_encoding(data: bytes) -> str | None:

@@ -10,25 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
+from typing import Final
 
 from concord.text.mapped import Mapped, join, join_with
 
 Step = Callable[[Mapped], Mapped]
 
 # ``\r\n?|[\u2028\u2029\x0c\x0b\x85]``, the class first so that the engine skips to it.
-_NEWLINES = re.compile(r"[\r\u2028\u2029\x0c\x0b\x85](?:(?<=\r)\n)?")
+_NEWLINES: Final = re.compile(r"[\r\u2028\u2029\x0c\x0b\x85](?:(?<=\r)\n)?")
 # Tab, no-break, the spaces from en quad to hair space, narrow no-break, medium
 # mathematical and ideographic.
-_SPACE_CHARS = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_NB_HYPHENS = "\u2010\u2011"
-_EMPHASIS = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
-_SYMBOL_PART_SPACE = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
+_SPACE_CHARS: Final = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_INVISIBLE: Final = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_NB_HYPHENS: Final = "\u2010\u2011"
+_EMPHASIS: Final = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
+_SYMBOL_PART_SPACE: Final = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
 
 
 # Two-character needles ending in a common character (a space) are found faster by the
 # regex engine's literal search than by ``in``, which checks that last character first.
-_DOUBLE_UNDERSCORE = re.compile("__")
+_DOUBLE_UNDERSCORE: Final = re.compile("__")
 
 
 def _holds_any(text: str, chars: str) -> bool:
@@ -84,7 +85,7 @@ def _symbol_part(m: re.Match[str]) -> str:
     return f"/{m.group(1)}."
 
 
-DOCUMENT_STEPS: tuple[Step, ...] = (
+DOCUMENT_STEPS: Final[tuple[Step, ...]] = (
     unify_newlines,
     unify_spaces,
     drop_invisible,
@@ -102,7 +103,7 @@ def normalise_document(text: Mapped, steps: Sequence[Step] = DOCUMENT_STEPS) -> 
 
 # --- lines -----------------------------------------------------------------------------
 
-_JOB_NUMBER = re.compile(
+_JOB_NUMBER: Final = re.compile(
     r"^(?:"
     r"GE\.\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s+\d{6})*(?:\s+\*\d+\*)?"  # GE.18-05246(C)
     r"|\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})*"  # 23-21227 (E) 131123
@@ -111,20 +112,20 @@ _JOB_NUMBER = re.compile(
     r"|\d{2}-\d{5}\s*\S*/\S*\s+\d{1,3}/\d{1,3}"  # 23-21227 A/C.3/78/L.41 2/9
     r")$"
 )
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER: Final = re.compile(
     r"^(?:-\s*\d{1,3}\s*-|\d{1,3}/\d{1,3}|[Pp]age \d{1,3}(?: of \d{1,3})?|\d{1,3})$"
 )
-_SYMBOL_ONLY = re.compile(r"^(?:A|E|S|ST)/[A-Za-z0-9./()-]+$")
-_SEPARATOR = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{3,})$")
+_SYMBOL_ONLY: Final = re.compile(r"^(?:A|E|S|ST)/[A-Za-z0-9./()-]+$")
+_SEPARATOR: Final = re.compile(r"^(?:_{5,}|-{3,}|\*{3,}|—{3,})$")
 
 
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (_JOB_NUMBER, _PAGE_NUMBER, _SYMBOL_ONLY, _SEPARATOR))
 )
 
 
 # What page furniture and footnote rules open with, besides a digit.
-FURNITURE_FIRST = frozenset("*-_—AESPpG")
+FURNITURE_FIRST: Final = frozenset("*-_—AESPpG")
 
 
 def could_be_furniture(line: str) -> bool:
@@ -195,7 +196,7 @@ def unbreak(lines: Sequence[Mapped], joiner: str) -> Mapped:
     return join_with(zip(seps, pieces, strict=True))
 
 
-_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+_CJK_CHAR: Final = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _cjk_boundary(left: str, right: str) -> bool:
@@ -203,9 +204,9 @@ def _cjk_boundary(left: str, right: str) -> bool:
 
 
 # ``(?<=[a-z])- (?=[a-z])``, the hyphen first so that the engine skips to hyphens.
-_HYPHEN_SPACE = re.compile(r"-(?<=[a-z]-) (?=[a-z])")
+_HYPHEN_SPACE: Final = re.compile(r"-(?<=[a-z]-) (?=[a-z])")
 # ``"- " in text``, faster (see ``_DOUBLE_UNDERSCORE``).
-_HYPHEN_THEN_SPACE = re.compile("- ")
+_HYPHEN_THEN_SPACE: Final = re.compile("- ")
 
 
 def mend_hyphen_space(text: Mapped) -> Mapped:
@@ -217,7 +218,7 @@ def mend_hyphen_space(text: Mapped) -> Mapped:
 
 # ``(?<=[CJK])[ ]+(?=[CJK])``, a space first so that the engine skips to spaces (the
 # lookbehind after it looks past that space).
-_CJK_SPACE = re.compile(
+_CJK_SPACE: Final = re.compile(
     r"[ ](?<=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”][ ])[ ]*"
     r"(?=[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef“”])"
 )
