@@ -27,8 +27,10 @@ _EMPHASIS: Final = re.compile(r"(\*{1,3}|_{2})(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
 _SYMBOL_PART_SPACE: Final = re.compile(r"/(Add|Corr|Rev|Amend|Sub)\.\s+(?=\d)")
 
 
-# Two-character needles ending in a common character (a space) are found faster by the
-# regex engine's literal search than by ``in``, which checks that last character first.
+# Two-character needles are found faster by the regex engine's literal search than by
+# ``in``, which tests a needle's last character first and stops at each one of those (on
+# the samples' paragraphs: ``"__"`` 534 ns against 320; ``"- "``, stopped at every space,
+# 890 against 339).
 _DOUBLE_UNDERSCORE: Final = re.compile("__")
 
 
