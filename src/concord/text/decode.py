@@ -50,7 +50,7 @@ def _detect(data: bytes) -> tuple[str, str | None] | None:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:  # no NUL, no ASCII-heavy UTF-16
         return None
     even_nuls = sample[0::2].count(0)
     odd_nuls = sample[1::2].count(0)
