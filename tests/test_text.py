@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from concord.errors import ConcordError
 from concord.languages.zh import drop_stray_numbers
+from concord.read import paragraphs
 from concord.read.markers import MarkerState, take_markers
 from concord.text import normalise as n
 from concord.text.decode import decode, detect_encoding
@@ -190,3 +191,20 @@ def test_marker_removal_keeps_spans() -> None:
     i = out.text.index("the")
     assert raw[out.to_raw(i) : out.to_raw(i) + 3] == "the"
     assert not re.search(r"\d", out.text)
+
+
+@given(
+    st.sampled_from(["2", "6", "12"]).flatmap(
+        lambda number: st.tuples(
+            st.just(number),
+            st.text(alphabet="0123456789 .;:/6A。．\u1680", max_size=40),
+            st.from_regex(paragraphs._inline_number(number)),
+        )
+    )
+)
+def test_inline_numbers_pass_the_cheap_test(case: tuple[str, str, str]) -> None:
+    # The cheap test ahead of the pattern rules out only texts the pattern finds nothing in.
+    number, noise, text = case
+    for candidate in (text, noise, noise + text):
+        if paragraphs._inline_number(number).search(candidate):
+            assert paragraphs._may_hold_inline_number(candidate, number)

@@ -95,7 +95,7 @@ def split_inline_numbers(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         while draft.num is not None:
             expected = str(int(draft.num) + 1)
-            if expected not in draft.full.text:
+            if not _may_hold_inline_number(draft.full.text, expected):
                 break
             m = _inline_number(expected).search(draft.full.text)
             if not m:
@@ -106,6 +106,24 @@ def split_inline_numbers(drafts: list[Draft]) -> list[Draft]:
             draft = _numbered(tail, draft.kind)
         out.append(draft)
     return out
+
+
+def _may_hold_inline_number(text: str, number: str) -> bool:
+    """Whether ``number`` stands in ``text`` after a space and before a full stop
+    (`` 6.``), as in every match of :func:`_inline_number`: a paragraph that holds the
+    next number only inside other numbers (``2016``, ``A/76/6``) is ruled out without the
+    pattern's scan, which tries every stop."""
+    n = len(text)
+    at = text.find(number)
+    while at >= 0:
+        end = at + len(number)
+        if at > 0 and text[at - 1].isspace():
+            while end < n and text[end].isspace():
+                end += 1
+            if end < n and text[end] in ".．":
+                return True
+        at = text.find(number, at + 1)
+    return False
 
 
 @cache
