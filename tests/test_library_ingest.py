@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 
 from concord.library import Library, align, open_library, search, works
+from concord.library import ingest as ingesting
+from concord.library.ingest import reader_processes
 from fixtures.library.factories import doc, install_fake_reader
 
 TESTS = Path(__file__).resolve().parent
 SRC = TESTS.parent / "src"
 RUN_CLI = TESTS / "fixtures" / "library" / "run_cli.py"
+SAMPLES = sorted((SRC / "concord" / "samples").glob("*.txt"))
 
 
 @pytest.fixture(autouse=True)
@@ -91,12 +94,27 @@ def test_missing_path_is_an_error(library: Library, tmp_path: Path) -> None:
         library.ingest([tmp_path / "nope"])
 
 
-def test_parallel_reading_on_all_cores(sqlite_url: str, tmp_path: Path) -> None:
-    write_docs(tmp_path / "docs", 30)
+def test_parallel_reading_on_all_cores(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Reader processes start fresh (see reader_processes), with the real reader: they are
+    # given the bundled samples, real resolutions, not the stand-in reader's line format.
+    monkeypatch.setattr(ingesting, "PARALLEL_FROM", 8)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for sample in SAMPLES:
+        (folder / sample.name).write_bytes(sample.read_bytes())
     with open_library(sqlite_url) as lib:
-        summary = lib.ingest([tmp_path / "docs"], workers=2)
-        assert (summary.read, summary.new, summary.failed) == (30, 30, 0)
-        assert lib.search("technical").total == 30
+        summary = lib.ingest([folder], workers=2)
+        assert (summary.read, summary.new, summary.failed) == (len(SAMPLES), len(SAMPLES), 0)
+        assert lib.resolutions().total == len(SAMPLES)
+        assert lib.search("技术援助").total > 0
+
+
+def test_reader_processes_are_not_forked_from_the_ingesting_process() -> None:
+    # A fork would inherit the search index's file locks held at that moment by Tantivy's
+    # threads, and the next reload here would wait on them (a run of the suite hung so).
+    assert reader_processes().get_start_method() in ("forkserver", "spawn")
 
 
 def _run_ingest(db: str, folder: Path, pause: str) -> subprocess.Popen[str]:
