@@ -1,7 +1,7 @@
 """The reader's constructors for the model objects it builds by the dozen.
 
 A frozen dataclass's ``__init__`` is Python that sets each field through
-``object.__setattr__``: about 2.5 us for a :class:`Paragraph`, and a document holds some
+``object.__setattr__``: about 2.8 us for a :class:`Paragraph`, and a document holds some
 25 paragraphs, 20 references and 7 footnotes. This module is compiled (see setup.py) and
 sets each field through its slot's own descriptor, which the frozen class's
 ``__setattr__`` does not stand in front of: the same object in about 1 us. Each maker
