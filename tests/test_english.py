@@ -89,9 +89,24 @@ def test_ga_identification_footnotes_numbering(row: dict[str, str]) -> None:
         assert numbers == list(range(1, len(numbers) + 1)) or gaps
     cited = {m for p in res.paragraphs() for m in p.footnotes}
     assert cited <= {f.marker for f in res.footnotes}
+    # Notes are numbered in order: a year or a day that opened a line of a note is no note.
+    assert [f.marker for f in res.footnotes] == [str(n) for n in range(1, len(res.footnotes) + 1)]
     for p in res.paragraphs():
         assert "[^" not in p.text and "**" not in p.text
     assert not [w for w in res.warnings if w.code == "missing_footnote"]
+
+
+def test_a_line_of_a_note_printed_as_a_note_of_its_own_stays_in_its_note() -> None:
+    for name, marker, text in (
+        ("A_RES_80_10", "10", "5–13 September 1994 (United Nations publication"),
+        ("A_RES_80_6", "9", "1 August 2012–31 July 2013 (S/INF/68)."),
+        ("A_RES_80_18", "2", "the Conference on Disarmament as from 7 February 1984."),
+    ):
+        res = parse_file(SAMPLES / f"{name}.en.txt")
+        note = next(f for f in res.footnotes if f.marker == marker)
+        assert text in note.text and note.cited_in, name
+        assert "note_line" in {w.code for w in res.warnings}
+        assert not [w for w in res.warnings if w.code in ("uncited_footnote", "duplicate_footnote")]
 
 
 def test_ga_80_4_running_head_and_references() -> None:

@@ -59,18 +59,25 @@ class Blocks:
     blank_lines_meaningful: bool = True
 
 
-def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped]]:
+def split_lines(
+    doc: Mapped,
+) -> tuple[list[Line], list[RawFootnote], list[Mapped], list[Warning]]:
     """Lines of text, with footnotes and page furniture taken out.
 
     Footnotes come as ``¹ text`` (Chinese PDFs), ``[^1]: text`` (Markdown extraction) or as
     a block after a rule at the foot of a page (``1 Resolution 217 A (III).``), which runs
-    until the page's job number.
+    until the page's job number. A line of a note that opens with a number (``1994 (United
+    Nations publication...``) may come out of extraction as a note of its own
+    (``[^1994]: (United...``): see :func:`_continues`.
     """
     lines: list[Line] = []
     notes: list[RawFootnote] = []
     furniture: list[Mapped] = []
+    warnings: list[Warning] = []
     blank = False
     in_notes = False
+    # Whether the line before (with no blank line between) was a line of a note.
+    note_open = False
     start = 0
     # Most documents keep a single anchor through normalisation: a line's map is then
     # its raw offset, built here directly (what ``doc.slice`` builds, without its search).
@@ -82,6 +89,7 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
         text = raw_line.strip()
         if not text:
             blank = True
+            note_open = False
             continue
         at = line_start
         if raw_line[0] != text[0]:
@@ -95,39 +103,76 @@ def split_lines(doc: Mapped) -> tuple[list[Line], list[RawFootnote], list[Mapped
         if first in _SPECIAL_FIRST or first.isdecimal():
             if is_footnote_rule(text):
                 in_notes = True
+                note_open = False
                 continue
             if is_furniture(text):
                 furniture.append(line)
                 in_notes = False
+                note_open = False
                 continue
             note = _note_start(text, in_notes)
             if note:
-                marker, offset = note
+                marker, digits, offset = note
+                if note_open and digits >= 0 and _continues(notes[-1].marker, marker):
+                    # The number is the note's text: ``... 5–13 September`` + ``1994``.
+                    notes[-1].lines += [line.slice(digits, digits + len(marker))]
+                    if offset < len(text):
+                        notes[-1].lines.append(line.slice(offset))
+                    warnings.append(
+                        Warning(
+                            "note_line",
+                            f"a line of footnote {notes[-1].marker} that opens with {marker}"
+                            f" was printed as a note of its own: read as part of footnote"
+                            f" {notes[-1].marker}",
+                            line.span(0, offset),
+                        )
+                    )
+                    continue
                 notes.append(RawFootnote(marker, [line.slice(offset)]))
+                note_open = True
                 continue
         if in_notes and notes:
             notes[-1].lines.append(line)
+            note_open = True
             continue
         lines.append(Line(line, blank))
         blank = False
-    return lines, notes, furniture
+        note_open = False
+    return lines, notes, furniture, warnings
 
 
-def _note_start(text: str, in_notes: bool) -> tuple[str, int] | None:
+def _note_start(text: str, in_notes: bool) -> tuple[str, int, int] | None:
+    """``(marker, where its digits are in the line or -1 for superscripts, where the note's
+    text starts)`` for a line that opens a note."""
     first = text[0]
     if first not in _NOTE_FIRST and not (in_notes and first.isdecimal()):
         return None
-    m = _SUPERSCRIPT_NOTE.match(text) or _MARKDOWN_NOTE.match(text)
+    m = _SUPERSCRIPT_NOTE.match(text)
+    if m:
+        return m.group(1).translate(SUPERSCRIPT_DIGITS), -1, m.start(2)
+    m = _MARKDOWN_NOTE.match(text)
     if not m and in_notes:
         m = _PLAIN_NOTE.match(text)
     if not m:
         return None
-    return m.group(1).translate(SUPERSCRIPT_DIGITS), m.start(2)
+    return m.group(1), m.start(1), m.start(2)
+
+
+def _continues(previous: str, marker: str) -> bool:
+    """Whether a note ``marker`` printed on the line right after a line of note
+    ``previous`` (no blank line between) is that note's text instead: notes are numbered
+    in order, so the next is ``previous + 1`` (or ``+ 2``, where one was lost). Any other
+    number there is a year, a day or a volume that opened a line of the note (``5–13
+    September`` / ``1994 (United Nations publication``), which Markdown extraction
+    printed as a note of its own."""
+    if not (previous.isdecimal() and marker.isdecimal()):
+        return False
+    return not 0 < int(marker) - int(previous) <= 2
 
 
 def segment(doc: Mapped, pack: LanguagePack) -> Blocks:
-    lines, notes, furniture = split_lines(doc)
-    blocks = Blocks(footnotes=notes, furniture=furniture)
+    lines, notes, furniture, warnings = split_lines(doc)
+    blocks = Blocks(footnotes=notes, furniture=furniture, warnings=warnings)
     blocks.blank_lines_meaningful = _blank_lines_meaningful(lines)
     lines = _split_inline_closing(lines, pack)
     start = _find_formula(lines, pack)

@@ -1,0 +1,79 @@
+"""Segmenting: footnotes taken out of the lines, whichever way extraction printed them."""
+
+from __future__ import annotations
+
+import pytest
+
+from concord.read.segment import _continues, footnote_text, split_lines
+from concord.text.mapped import Mapped
+
+
+@pytest.mark.parametrize(
+    ("previous", "marker", "continues"),
+    [
+        ("10", "11", False),
+        ("10", "12", False),  # one note lost between them: still a note
+        ("10", "1994", True),  # a year that opened a line of note 10
+        ("2", "7", True),  # ``as from`` / ``7 February 1984.``
+        ("9", "9", True),
+        ("9", "3", True),
+        ("a", "1994", False),  # notes not numbered: nothing to go by
+    ],
+)
+def test_a_number_that_opens_a_line_of_a_note(previous: str, marker: str, continues: bool) -> None:
+    assert _continues(previous, marker) == continues
+
+
+def _notes(text: str) -> list[tuple[str, str]]:
+    _, notes, _, _ = split_lines(Mapped.of(text))
+    return [(n.marker, footnote_text(n, " ").text) for n in notes]
+
+
+def test_a_markdown_note_line_opening_with_a_year_stays_in_its_note() -> None:
+    text = (
+        "Recalling the Programme of Action,10\n\n---\n\n"
+        "[^10]: Report of the Conference, Cairo, 5–13 September\n"
+        "[^1994]: (United Nations publication, Sales No. E.95.XIII.18), chap. I.\n\n"
+        "[^11]: Resolution 70/1.\n"
+    )
+    _, notes, _, warnings = split_lines(Mapped.of(text))
+    assert [(n.marker, footnote_text(n, " ").text) for n in notes] == [
+        (
+            "10",
+            "Report of the Conference, Cairo, 5–13 September 1994 (United Nations"
+            " publication, Sales No. E.95.XIII.18), chap. I.",
+        ),
+        ("11", "Resolution 70/1."),
+    ]
+    # The note's text still points into the raw text, the year included.
+    joined = footnote_text(notes[0], " ")
+    at = joined.text.index("1994")
+    assert text[joined.to_raw(at) : joined.to_raw(at) + 4] == "1994"
+    assert [w.code for w in warnings] == ["note_line"]
+    assert text[slice(*warnings[0].span)] == "[^1994]: "
+
+
+def test_notes_in_order_and_after_a_blank_line_stay_notes() -> None:
+    # The next number, one after a lost note, and any number after a blank line.
+    assert [m for m, _ in _notes("---\n[^1]: A.\n[^2]: B.\n[^4]: C.\n\n[^9]: D.\n")] == [
+        "1",
+        "2",
+        "4",
+        "9",
+    ]
+
+
+def test_a_plain_note_line_opening_with_a_number_stays_in_its_note() -> None:
+    # A block of notes at the foot of a page (after the rule), as PDF extraction prints
+    # it: a line of note 2 that opens with a day of the month.
+    text = (
+        "Welcoming the change,2\n"
+        "__________________\n"
+        "2 The Committee on Disarmament was redesignated as from\n"
+        "7 February 1984.\n"
+        "3 See A/57/759.\n"
+    )
+    assert _notes(text) == [
+        ("2", "The Committee on Disarmament was redesignated as from 7 February 1984."),
+        ("3", "See A/57/759."),
+    ]
