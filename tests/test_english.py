@@ -96,6 +96,32 @@ def test_ga_identification_footnotes_numbering(row: dict[str, str]) -> None:
     assert not [w for w in res.warnings if w.code == "missing_footnote"]
 
 
+def test_numbers_that_look_like_markers_stay_and_markers_set_off_are_taken() -> None:
+    # Decisions are numbered from 401: 73/512 is no resolution 73/51 with note 2.
+    res = parse_file(SAMPLES / "A_RES_80_21.en.txt")
+    assert "decisions 73/512 of 5 December 2018 and 75/514 of" in res.preamble[0].text
+    assert not res.preamble[0].footnotes
+    assert [(f.marker, f.cited_in) for f in res.footnotes[:4]] == [
+        ("1", ("pp_4",)),
+        ("2", ("pp_9",)),
+        ("3", ("pp_9",)),  # ``in 2014, 3``, ending the paragraph
+        ("4", ("pp_10",)),  # ``a number of States 4 that``
+    ]
+    stressing = res.preamble[9].text
+    assert stressing.startswith("Stressing") and "States that they" in stressing
+    assert not [w for w in res.warnings if "footnote" in w.code]
+    # An OPCW decision's symbol keeps its number: C-24/DEC.4 holds no note 4.
+    res = parse_file(SAMPLES / "A_RES_80_34.en.txt")
+    assert [p.text[:60] for p in res.preamble if "C-24/DEC.4 and C-24/DEC.5" in p.text] == [
+        "Recalling decisions C-24/DEC.4 and C-24/DEC.5 of 27 November"
+    ]
+    assert [(f.marker, f.cited_in) for f in res.footnotes[2:5]] == [
+        ("3", ("op_3",)),
+        ("4", ("op_3",)),
+        ("5", ("op_3",)),
+    ]
+
+
 def test_a_line_of_a_note_printed_as_a_note_of_its_own_stays_in_its_note() -> None:
     for name, marker, text in (
         ("A_RES_80_10", "10", "5–13 September 1994 (United Nations publication"),

@@ -169,7 +169,7 @@ def test_unbreak(lines: list[str], joiner: str, joined: str) -> None:
          "Political Declarations of 2017 and 2021, and", ["2", "3"]),
         ("pursuant to resolution 77/2285 and", {"5"}, "pursuant to resolution 77/228 and", ["5"]),
         ("resolution 70/153 and", {"3"}, "resolution 70/153 and", []),
-        ("report [^2] of", {"2"}, "report  of", ["2"]),
+        ("report [^2] of", {"2"}, "report of", ["2"]),
         ("(A/80/L.6) and paragraph 6 of", {"6"}, "(A/80/L.6) and paragraph 6 of", []),
         ("rose by 4.5 per cent", {"5"}, "rose by 4.5 per cent", []),
     ],
@@ -183,6 +183,37 @@ def test_footnote_markers(text: str, known: set[str], clean: str, cited: list[st
     out, found = take_markers(Mapped.of(text), state)
     assert out.text == clean
     assert found == cited
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "clean", "cited"),
+    [
+        # After a comma or a sentence's full stop, before a capital.
+        ("treaties of Tlatelolco, Rarotonga, 3 Bangkok and Pelindaba", 3,
+         "treaties of Tlatelolco, Rarotonga, Bangkok and Pelindaba", ["3"]),
+        ("in compliance with the Paris Principles. 13 We will promote", 13,
+         "in compliance with the Paris Principles. We will promote", ["13"]),
+        ("commitments in the Pact for the Future. 16", 16,
+         "commitments in the Pact for the Future.", ["16"]),
+        ("submission of its updated version in 2014, 3", 3,
+         "submission of its updated version in 2014,", ["3"]),
+        ("made by a number of States 4 that they would not", 4,
+         "made by a number of States that they would not", ["4"]),
+        # Counts, abbreviations, years and notes not expected next stay.
+        ("in 2015, 4 States reported", 3, "in 2015, 4 States reported", []),
+        ("see para. 7 The", 7, "see para. 7 The", []),
+        ("adopted in 2015. 5 States", 5, "adopted in 2015. 5 States", []),
+        ("the Future. 16 was", 16, "the Future. 16 was", []),
+        ("decisions 73/512 of 5 December 2018 and 75/514 of", 1,
+         "decisions 73/512 of 5 December 2018 and 75/514 of", []),
+        ("Recalling decisions C-24/DEC.4 and C-24/DEC.5 of", 4,
+         "Recalling decisions C-24/DEC.4 and C-24/DEC.5 of", []),
+    ],
+)  # fmt: skip
+def test_spaced_markers(text: str, expected: int, clean: str, cited: list[str]) -> None:
+    state = MarkerState(frozenset(str(n) for n in range(1, 20)), expected=expected)
+    out, found = take_markers(Mapped.of(text), state)
+    assert (out.text, found) == (clean, cited)
 
 
 def test_marker_removal_keeps_spans() -> None:

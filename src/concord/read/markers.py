@@ -46,9 +46,13 @@ _GLUED_AFTER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 _SPACED_AFTER: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;:)”’")
 # What can stand before a short number that is a note (glued, spaced, or ``77/2285``).
 _MAY_PRECEDE: Final = _GLUED_AFTER | {" ", "/"}
-# ``\b[A-Z]{1,6}/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b``, with the capital first so that the
-# engine skips to capitals (the lookbehind is the word boundary before it).
-_SYMBOL: Final = re.compile(r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}/[A-Za-z0-9./()\-]+|\.\d+\b)")
+# ``\b[A-Z]{1,6}(?:-[A-Z0-9]+)*/[A-Za-z0-9./()\-]+|\b[A-Z]\.\d+\b`` (the series may
+# carry a session, as the OPCW's decisions do: ``C-24/DEC.4``, ``C-SS-4/DEC.3``), with the
+# capital first so that the engine skips to capitals (the lookbehind is the word boundary
+# before it).
+_SYMBOL: Final = re.compile(
+    r"[A-Z](?<!\w[A-Z])(?:[A-Z]{0,5}(?:-[A-Z0-9]+)*/[A-Za-z0-9./()\-]+|\.\d+\b)"
+)
 # What stands before a number inside a symbol (``A/80/L.6``; a number never opens after a
 # digit): a number after anything else (a space, a comma) is in no symbol, and the text
 # need not be scanned for symbols.
@@ -145,8 +149,21 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
 
     s = text.text
     if "[" in s or _holds_superscript(s):
-        return text.sub(_MARKER, replace), cited
-    return text.sub_matches(_bare_candidates(s, state), replace), cited
+        out = text.sub(_MARKER, replace)
+    else:
+        out = text.sub_matches(_bare_candidates(s, state), replace)
+    return (_tidy(out) if cited else out), cited
+
+
+def _tidy(text: Mapped) -> Mapped:
+    """A marker set off by spaces (``States 4 that``, ``Action [^5] and``) leaves two
+    behind, or one at the end: one goes."""
+    if _SPACE_RUN.search(text.text):
+        text = text.sub(_SPACE_RUN, " ")
+    return text.strip()
+
+
+_SPACE_RUN: Final = re.compile("  +")
 
 
 def _holds_superscript(text: str) -> bool:
@@ -218,9 +235,17 @@ def _bare(text: str, at: int, digits: str, state: MarkerState) -> tuple[str, str
             return digits[:4], digits[4:]
         return digits, None
     if prev == "/":
-        # "resolution 77/2285": numbers run to a few hundred a session, so 228 and note 5.
+        # "resolution 77/2285": resolutions run to a few hundred a session, so 228 and
+        # note 5. Decisions are numbered from 401, though ("decisions 73/512 and 75/514"):
+        # three digits are read as a number and its note only where the note is the one
+        # expected next, not the one after.
+        slack = 0 if len(digits) == 3 else 1
         for k in (1, 2):
-            if len(digits) > k + 1 and int(digits) > 400 and state.accept(digits[-k:], False):
+            if (
+                len(digits) > k + 1
+                and int(digits) > 400
+                and state.accept(digits[-k:], False, slack=slack)
+            ):
                 return digits[:-k], digits[-k:]
         return digits, None
     if len(digits) > 3:
@@ -229,11 +254,42 @@ def _bare(text: str, at: int, digits: str, state: MarkerState) -> tuple[str, str
     if prev in _GLUED_AFTER and not decimal and state.accept(digits, explicit=False):
         return "", digits
     end = at + len(digits)
-    if prev == " " and at > 1 and text[at - 2] in _SPACED_AFTER and _spaced_end(text, end):
+    if prev == " " and at > 1 and _spaced_marker(text, at - 2, end):
         counted = text[max(0, at - 12) : at].endswith(_COUNTED_WORDS)
         if not counted and state.accept(digits, explicit=False, slack=0):
             return "", digits
     return digits, None
+
+
+def _spaced_marker(text: str, before: int, end: int) -> bool:
+    """Whether a number set off by a space after ``text[before]`` stands where a spaced
+    marker does: after a word or a comma, before the end of the text, a lower-case word or
+    punctuation (``of Rights 3 and``); or after a comma or the full stop of a sentence,
+    before a capital (``Rarotonga, 3 Bangkok``, ``the Paris Principles. 13 We``), where a
+    count would be written in words or open no sentence."""
+    char = text[before]
+    after_stop = char == "." and _ends_sentence(text, before)
+    if not (char in _SPACED_AFTER or after_stop):
+        return False
+    if _spaced_end(text, end) and (char != "." or end == len(text)):
+        return True
+    return char in ",." and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+
+
+# Abbreviations a number follows (``para. 7``): their stop ends no sentence.
+_ABBREVIATIONS: Final = frozenset(
+    {"para", "paras", "chap", "sect", "Corr", "Rev", "Add", "Suppl", "Amend", "vols", "Sales"}
+)
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends a sentence: it follows a word of four letters
+    or more that is no abbreviation (``Future.``, not ``No.``, ``para.`` or ``2015.``)."""
+    start = stop
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:stop]
+    return len(word) >= 4 and word not in _ABBREVIATIONS
 
 
 def _spaced_end(text: str, end: int) -> bool:

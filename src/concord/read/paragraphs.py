@@ -128,10 +128,11 @@ def _may_hold_inline_number(text: str, number: str) -> bool:
 
 @cache
 def _inline_number(number: str) -> re.Pattern[str]:
-    """``... persons.8 6. We`` for ``number`` 6: the stop, a footnote marker glued to it,
-    then the number (the stop comes first so that the engine skips to stops)."""
+    """``... persons.8 6. We`` for ``number`` 6: the stop, a footnote marker glued to it
+    or set off by a space (``the Future. 16 9. We``), then the number (the stop comes first
+    so that the engine skips to stops)."""
     return re.compile(
-        rf"(?P<stop>[.;:。；：])(?P<note>\d{{1,3}})?\s+(?P<num>{number})\s*[.．]\s+(?=\S)"
+        rf"(?P<stop>[.;:。；：])(?: ?(?P<note>\d{{1,3}}))?\s+(?P<num>{number})\s*[.．]\s+(?=\S)"
     )
 
 
