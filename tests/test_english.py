@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
 from tests.conftest import SAMPLES
 
+from concord import languages
 from concord.gazetteer import default_gazetteer
 from concord.read import parse_file
 
@@ -94,6 +96,18 @@ def test_ga_identification_footnotes_numbering(row: dict[str, str]) -> None:
     for p in res.paragraphs():
         assert "[^" not in p.text and "**" not in p.text
     assert not [w for w in res.warnings if w.code == "missing_footnote"]
+
+
+@pytest.mark.parametrize("row", GA, ids=[r["symbol"] for r in GA])
+def test_ga_preambular_paragraphs_are_not_run_together(row: dict[str, str]) -> None:
+    # A line that opens with a preambular phrase after a blank line, in a paragraph
+    # that ended with a comma, opens a paragraph: none is found inside one.
+    raw = (SAMPLES / row["file"]).read_text(encoding="utf-8")
+    pack = languages.get("en")
+    for p in parse_file(SAMPLES / row["file"]).preamble:
+        for m in re.finditer(r",\n\s*\n\s*(?=\S)", raw[p.span[0] : p.span[1]]):
+            after = raw[p.span[0] + m.end() : p.span[1]]
+            assert not pack.preamble.match(after), (p.id, after[:40])
 
 
 def test_numbers_that_look_like_markers_stay_and_markers_set_off_are_taken() -> None:

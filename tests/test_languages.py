@@ -38,6 +38,12 @@ SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
         ("en", "preamble", "Reaffirming the Universal", "Reaffirming", "reaffirming"),
         ("en", "preamble", "Guided by the Charter", "Guided by", "guided_by"),
         ("en", "preamble", "Bearing in mind that", "Bearing in mind", "bearing_in_mind"),
+        # Openings that ran into the paragraph before until the table held them.
+        ("en", "preamble", "Desirous of promoting", "Desirous", "desirous"),
+        ("en", "preamble", "Re-emphasizing its support", "Re-emphasizing", "reemphasizing"),
+        ("en", "preamble", "Seized of the danger", "Seized", "seized"),
+        ("en", "preamble", "Ever mindful that", "Ever mindful", "mindful"),
+        ("en", "preamble", "Calling upon all States", "Calling upon", "calling_upon"),
         ("en", "operative", "Requests the Secretary-General", "Requests", "requests"),
         ("en", "operative", "Also requests the", "Also requests", "requests_also"),
         ("en", "operative", "Decides to continue", "Decides", "decides"),

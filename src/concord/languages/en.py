@@ -111,6 +111,21 @@ PREAMBLE: Final = _variants(
         "Seeking": "seeking",
         "Confirming": "confirming",
         "Emphasizing the importance": "emphasizing",
+        # Further openings of the General Assembly's preambles (its First Committee's
+        # above all), each read in the samples where it had run into the paragraph before.
+        "Desirous": "desirous",
+        "Having examined": "having_examined",
+        "Seized": "seized",
+        "Sharing": "sharing",
+        "Honouring": "honouring",
+        "Re-emphasizing": "reemphasizing",
+        "Wishing": "wishing",
+        "Ever mindful": "mindful",
+        "Looking ahead": "looking_ahead",
+        "Urging": "urging",
+        "Deeply disappointed": "disappointed",
+        "Continuing": "continuing",
+        "Calling upon": "calling_upon",
     }
 )
 
