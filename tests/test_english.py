@@ -110,6 +110,24 @@ def test_ga_preambular_paragraphs_are_not_run_together(row: dict[str, str]) -> N
             assert not pack.preamble.match(after), (p.id, after[:40])
 
 
+def test_section_headings_do_not_run_into_the_paragraph_before() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_11.en.txt")
+    headings = [w for w in res.warnings if w.code == "section_heading"]
+    raw = (SAMPLES / "A_RES_80_11.en.txt").read_text(encoding="utf-8")
+    assert [raw[slice(*w.span)] for w in headings] == [
+        "Peacebuilding Commission",
+        "Peacebuilding financing",
+        "Department of Political and Peacebuilding Affairs/Peacebuilding Support Office",
+    ]
+    assert res.preamble[-1].text.endswith(",")
+    assert res.operative[11].text.endswith(";") and res.operative[11].num == "12"
+    assert not [p for p in res.paragraphs() if "Peacebuilding financing" in p.text]
+    # Nowhere else in the samples: a paragraph's last line is no heading.
+    for path in SAMPLES.glob("*.txt"):
+        if path.name not in ("A_RES_80_11.en.txt", "A_RES_80_5.en.txt"):
+            assert "section_heading" not in {w.code for w in parse_file(path).warnings}
+
+
 def test_numbers_that_look_like_markers_stay_and_markers_set_off_are_taken() -> None:
     # Decisions are numbered from 401: 73/512 is no resolution 73/51 with note 2.
     res = parse_file(SAMPLES / "A_RES_80_21.en.txt")

@@ -1,11 +1,16 @@
-"""Segmenting: footnotes taken out of the lines, whichever way extraction printed them."""
+"""Segmenting: footnotes taken out of the lines, whichever way extraction printed them, and
+section headings kept out of the paragraphs."""
 
 from __future__ import annotations
 
 import pytest
 
-from concord.read.segment import _continues, footnote_text, split_lines
+from concord import languages
+from concord.read.paragraphs import take_headings
+from concord.read.segment import Line, _continues, footnote_text, split_lines
 from concord.text.mapped import Mapped
+
+EN = languages.get("en")
 
 
 @pytest.mark.parametrize(
@@ -77,3 +82,34 @@ def test_a_plain_note_line_opening_with_a_number_stays_in_its_note() -> None:
         ("2", "The Committee on Disarmament was redesignated as from 7 February 1984."),
         ("3", "See A/57/759."),
     ]
+
+
+def _lines(text: str) -> list[Line]:
+    lines, _, _, _ = split_lines(Mapped.of(text))
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("Affirming that peace,\n\nPeacebuilding Commission\n\n1. Reaffirms all;\n",
+         ["Peacebuilding Commission"]),
+        ("12. Decides to establish a week;\n\nPeacebuilding financing\n\n13. Calls for all;\n",
+         ["Peacebuilding financing"]),
+        # A line of a paragraph broken over a page: the line before ends no clause.
+        ("Affirming that the review of the\n\nPeacebuilding Commission\n\n1. Reaffirms;\n", []),
+        # The line after opens no paragraph, or the line opens one itself.
+        ("Affirming that peace,\n\nPeacebuilding Commission\n\nand its work,\n", []),
+        ("Affirming that peace,\n\nRecalling its resolutions\n\n1. Reaffirms;\n", []),
+        # Ends with punctuation, opens lower-case, or runs long: a sentence.
+        ("Affirming that peace,\n\nPeace is the aim.\n\n1. Reaffirms;\n", []),
+        ("Affirming that peace,\n\npeacebuilding financing\n\n1. Reaffirms;\n", []),
+        ("Affirming that peace,\n\n" + "Peace " * 30 + "\n\n1. Reaffirms;\n", []),
+    ],
+)  # fmt: skip
+def test_section_headings(text: str, headings: list[str]) -> None:
+    lines, taken = take_headings(_lines(text), EN, blank_lines_meaningful=True)
+    assert [h.text.text for h in taken] == headings
+    assert len(lines) + len(taken) == len(_lines(text))
+    # Where blank lines say nothing (one after every line of the page), nothing is taken.
+    assert take_headings(_lines(text), EN, blank_lines_meaningful=False)[1] == []

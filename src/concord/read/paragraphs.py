@@ -61,6 +61,55 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
     return paras
 
 
+def take_headings(
+    lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool
+) -> tuple[list[Line], list[Line]]:
+    """``(lines, section headings)``: the headings some resolutions print over groups of
+    their paragraphs (``Peacebuilding financing``) taken out of the lines, where they would
+    run into the paragraph before.
+
+    A heading stands alone between blank lines, after a line that ends a paragraph or a
+    clause and before a line that opens one; it is short, opens with a capital, ends with
+    no punctuation and opens no paragraph itself. (The model has no place for headings
+    yet: the reader reports each one it leaves out.)
+    """
+    if not blank_lines_meaningful or len(lines) < 3:
+        return lines, []
+    kept: list[Line] = []
+    headings: list[Line] = []
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
+        if (
+            0 < i < last
+            and line.blank_before
+            and kept
+            and _is_heading(line, kept[-1], lines[i + 1], pack)
+        ):
+            headings.append(line)
+        else:
+            kept.append(line)
+    return kept, headings
+
+
+_HEADING_MAX: Final = 120
+
+
+def _is_heading(line: Line, prev: Line, following: Line, pack: LanguagePack) -> bool:
+    text = line.text.text
+    if not (following.blank_before and len(text) <= _HEADING_MAX and text[0].isupper()):
+        return False
+    if text[-1] in ".,;:" or _opens_paragraph(text, pack):
+        return False
+    ended = prev.text.text.rstrip(_TRAILING_MARKS).rstrip('”’"')
+    if not (ended and (ended[-1] in ",;:" or ended[-1] in pack.sentence_end)):
+        return False
+    return _opens_paragraph(following.text.text, pack)
+
+
+def _opens_paragraph(text: str, pack: LanguagePack) -> bool:
+    return bool(_number(text) or pack.preamble.match(text) or pack.operative.match(text))
+
+
 def _opens(
     line: Line, is_numbered: bool, prev: Line, pack: LanguagePack, blank_meaningful: bool
 ) -> bool:

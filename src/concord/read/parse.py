@@ -34,6 +34,7 @@ from concord.read.paragraphs import (
     group,
     numbering_warnings,
     split_inline_numbers,
+    take_headings,
 )
 from concord.read.segment import Blocks, Line, footnote_text, segment
 from concord.text.mapped import Mapped, join
@@ -129,7 +130,17 @@ class _Reader:
     # --- paragraphs ------------------------------------------------------------------
 
     def _paragraphs(self, lines: list[Line]) -> list[Mapped]:
-        groups = group(lines, self.pack, self.blocks.blank_lines_meaningful)
+        meaningful = self.blocks.blank_lines_meaningful
+        lines, headings = take_headings(lines, self.pack, meaningful)
+        for heading in headings:
+            self.warnings.append(
+                Warning(
+                    "section_heading",
+                    f"section heading left out of the paragraphs: {heading.text.text!r}",
+                    heading.text.span(),
+                )
+            )
+        groups = group(lines, self.pack, meaningful)
         return [p for p in (build(g, self.pack) for g in groups) if p.text]
 
     def _annex_drafts(self, lines: list[Line]) -> list[Draft]:
