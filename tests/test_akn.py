@@ -32,6 +32,7 @@ from concord.model.resolution import (
     Tally,
     Votes,
 )
+from concord.read import parse_file
 
 NS = {"a": akn.AKN_NS}
 HRC_WORK = "/akn/un/statement/deliberation/un-hrc/2018-03-23/37-23"
@@ -112,6 +113,9 @@ HRC_OPERATIVE = [
 ]
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
+
+
 def para(
     pid: str,
     kind: ParagraphKind,
@@ -122,8 +126,9 @@ def para(
     num: str | None = None,
     footnotes: tuple[str, ...] = (),
     subparagraphs: tuple[Paragraph, ...] = (),
+    heading: str | None = None,
 ) -> Paragraph:
-    return Paragraph(pid, kind, num, intro, key, text, (0, 0), subparagraphs, footnotes)
+    return Paragraph(pid, kind, num, intro, key, text, (0, 0), subparagraphs, footnotes, heading)
 
 
 def hrc_37_23() -> Resolution:
@@ -484,6 +489,7 @@ def paragraphs(draw: st.DrawFn, depth: int = 2) -> Paragraph:
         num=draw(st.none() | words),
         footnotes=tuple(draw(st.lists(markers, max_size=2))),
         subparagraphs=draw(subs),
+        heading=draw(st.none() | words),
     )
 
 
@@ -536,6 +542,18 @@ def test_any_resolution_exports_valid(res: Resolution) -> None:
     assert validate_akn(xml) == []
     eids = all_eids(etree.fromstring(xml))
     assert len(eids) == len(set(eids))
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_sample_exports_valid(path: Path) -> None:
+    res = parse_file(path)
+    root = exported(res)
+    headed = [p for p in res.paragraphs() if p.heading and p.kind != "preamble"]
+    assert [value(root, f"//*[@eId='{p.id}']/a:heading") for p in headed] == [
+        p.heading for p in headed
+    ]
+    if path.name == "A_RES_80_11.en.txt":
+        assert len(headed) == 3
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,18 @@ MAKERS: list[tuple[type, Callable[..., object], tuple[object, ...]]] = [
     (
         Paragraph,
         make.paragraph,
-        ("op_1", "operative", "1.", "Requests", "requests", "text", (3, 9), (_SUB,), ("1",)),
+        (
+            "op_1",
+            "operative",
+            "1.",
+            "Requests",
+            "requests",
+            "text",
+            (3, 9),
+            (_SUB,),
+            ("1",),
+            "Follow-up",
+        ),
     ),
     (
         Reference,

@@ -109,7 +109,8 @@ def _lines(text: str) -> list[Line]:
 )  # fmt: skip
 def test_section_headings(text: str, headings: list[str]) -> None:
     lines, taken = take_headings(_lines(text), EN, blank_lines_meaningful=True)
-    assert [h.text.text for h in taken] == headings
+    assert [h.text.text for h, _ in taken] == headings
+    assert all(lines[lines.index(headed)] is headed for _, headed in taken)
     assert len(lines) + len(taken) == len(_lines(text))
     # Where blank lines say nothing (one after every line of the page), nothing is taken.
     assert take_headings(_lines(text), EN, blank_lines_meaningful=False)[1] == []

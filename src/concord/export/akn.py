@@ -374,6 +374,8 @@ class _Builder:
     def recital(self, parent: Element, para: Paragraph) -> None:
         attrs = {"name": "preambularParagraph", "eId": self.ids.take(para.id)}
         box = _sub(parent, "container", attrs)
+        if para.heading:  # a container holds no <heading>: the heading's own line
+            _sub(box, "p", {"class": "heading"}, para.heading)
         self.text(box, para, numbered=True)
         for sub in para.subparagraphs:
             self.recital(box, sub)
@@ -393,6 +395,8 @@ class _Builder:
         el = _sub(parent, tag, {"eId": self.ids.take(para.id)})
         if para.num:
             _sub(el, "num", text=para.num)
+        if para.heading:
+            _sub(el, "heading", text=para.heading)
         if not para.subparagraphs:
             self.text(_sub(el, "content"), para)
             return

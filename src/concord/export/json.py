@@ -52,6 +52,7 @@ def to_json(res: Resolution, indent: int | None = 2) -> str:
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": p.id,
+        "heading": p.heading,
         "num": p.num,
         "intro": p.intro,
         "intro_key": p.intro_key,

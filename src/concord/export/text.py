@@ -19,6 +19,8 @@ def to_text(res: Resolution) -> str:
     if lines:
         lines.append("")
     for para in res.preamble:
+        if para.heading:
+            lines += [para.heading, ""]
         lines += _wrap(para.text, "    ")
         lines.append("")
     for para in res.operative:
@@ -51,7 +53,8 @@ def _paragraph(para: Paragraph, indent: str) -> list[str]:
         first = para.subparagraphs[0]
         cut = text.find(first.num or "")
         text = text[:cut].rstrip() if cut > 0 else text
-    out = _wrap(num + text, indent)
+    out = [*_wrap(para.heading, indent), ""] if para.heading else []
+    out += _wrap(num + text, indent)
     for sub in para.subparagraphs:
         out += _paragraph(sub, indent + "    ")
     return out

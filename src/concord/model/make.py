@@ -61,9 +61,10 @@ def paragraph(
     span: Span,
     subparagraphs: tuple[Paragraph, ...],
     footnotes: tuple[str, ...],
+    heading: str | None,
 ) -> Paragraph:
     """``Paragraph(...)``, every field given."""
-    values = (id, kind, num, intro, intro_key, text, span, subparagraphs, footnotes)
+    values = (id, kind, num, intro, intro_key, text, span, subparagraphs, footnotes, heading)
     return _fill(Paragraph, _PARAGRAPH, values)
 
 

@@ -31,7 +31,8 @@ class Paragraph:
     """A preambular, operative or annex paragraph, or a sub-paragraph of one.
 
     ``id`` is an Akoma Ntoso style eId: ``pp_3``, ``op_5``, ``op_5__a``, ``op_5__a__ii``,
-    ``annex_1__para_2``.
+    ``annex_1__para_2``. ``heading`` is the heading printed over the group of paragraphs
+    this one opens (``Peacebuilding financing``), where there is one.
     """
 
     id: str
@@ -43,6 +44,7 @@ class Paragraph:
     span: Span
     subparagraphs: tuple[Paragraph, ...] = ()
     footnotes: tuple[str, ...] = ()
+    heading: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

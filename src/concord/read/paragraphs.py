@@ -63,20 +63,19 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
 
 def take_headings(
     lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool
-) -> tuple[list[Line], list[Line]]:
-    """``(lines, section headings)``: the headings some resolutions print over groups of
-    their paragraphs (``Peacebuilding financing``) taken out of the lines, where they would
-    run into the paragraph before.
+) -> tuple[list[Line], list[tuple[Line, Line]]]:
+    """``(lines, headings)``: the headings some resolutions print over groups of their
+    paragraphs (``Peacebuilding financing``) taken out of the lines (where they would run
+    into the paragraph before), each with the line that opens the paragraph it heads.
 
     A heading stands alone between blank lines, after a line that ends a paragraph or a
     clause and before a line that opens one; it is short, opens with a capital, ends with
-    no punctuation and opens no paragraph itself. (The model has no place for headings
-    yet: the reader reports each one it leaves out.)
+    no punctuation and opens no paragraph itself.
     """
     if not blank_lines_meaningful or len(lines) < 3:
         return lines, []
     kept: list[Line] = []
-    headings: list[Line] = []
+    headings: list[tuple[Line, Line]] = []
     last = len(lines) - 1
     for i, line in enumerate(lines):
         if (
@@ -85,7 +84,7 @@ def take_headings(
             and kept
             and _is_heading(line, kept[-1], lines[i + 1], pack)
         ):
-            headings.append(line)
+            headings.append((line, lines[i + 1]))
         else:
             kept.append(line)
     return kept, headings

@@ -69,6 +69,9 @@ class _Reader:
         self.source = source
         self.warnings: list[Warning] = [*blocks.warnings, *head.warnings]
         self._texts: list[tuple[str, Mapped]] = []
+        # Section headings (text, span) by where the paragraph each stands over starts in
+        # the raw text.
+        self._headings: dict[int, tuple[str, tuple[int, int]]] = {}
 
     def read(self, symbol: str | None, adopted_on: str | None) -> Resolution:
         pack, head = self.pack, self.head
@@ -102,6 +105,10 @@ class _Reader:
         references = self._references(paragraphs, texts, notes)
         mandates = self._mandates(operative, texts)
         footnotes = self._footnotes(notes, paragraphs)
+        for heading, span in self._headings.values():
+            self.warnings.append(
+                Warning("section_heading", f"a heading stands over no paragraph: {heading!r}", span)
+            )
         self._check_complete(symbol, adopted, meeting)
         return Resolution(
             language=pack.code,
@@ -132,14 +139,10 @@ class _Reader:
     def _paragraphs(self, lines: list[Line]) -> list[Mapped]:
         meaningful = self.blocks.blank_lines_meaningful
         lines, headings = take_headings(lines, self.pack, meaningful)
-        for heading in headings:
-            self.warnings.append(
-                Warning(
-                    "section_heading",
-                    f"section heading left out of the paragraphs: {heading.text.text!r}",
-                    heading.text.span(),
-                )
-            )
+        for heading, headed in headings:
+            # The paragraph the heading stands over starts where the line after it does.
+            text = " ".join(heading.text.text.split())
+            self._headings[headed.text.span()[0]] = (text, heading.text.span())
         groups = group(lines, self.pack, meaningful)
         return [p for p in (build(g, self.pack) for g in groups) if p.text]
 
@@ -168,6 +171,7 @@ class _Reader:
             )
         _, items = find_subparagraphs(text)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
+        span = draft.full.span()
         return make.paragraph(
             pid,
             draft.kind,  # type: ignore[arg-type]
@@ -175,10 +179,18 @@ class _Reader:
             intro,
             key,
             text,
-            draft.full.span(),
+            span,
             subs,
             tuple(dict.fromkeys(draft.footnotes)),
+            self._heading(span[0]),
         )
+
+    def _heading(self, start: int) -> str | None:
+        """The heading over the paragraph starting at ``start``, taken (see ``read``)."""
+        if not self._headings:
+            return None
+        found = self._headings.pop(start, None)
+        return found[0] if found else None
 
     def _sub(self, text: Mapped, item: SubDraft, parent: str, kind: str) -> Paragraph:
         """A sub-paragraph: its text runs to the next item (nested items included)."""
@@ -194,6 +206,7 @@ class _Reader:
             piece.span(),
             tuple(self._sub(text, c, pid, kind) for c in item.children),
             (),
+            None,
         )
 
     def _annexes(self, annex_drafts: list[list[Draft]]) -> list[Annex]:
