@@ -122,9 +122,10 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
         return text, []
     cited: list[str] = []
     masked: list[tuple[int, int]] | None = None
+    set_off = False  # whether a marker taken out stood between spaces
 
     def replace(m: re.Match[str]) -> str:
-        nonlocal masked
+        nonlocal masked, set_off
         found = m.group(0)
         if found[0] == "[":
             marker = m.group("md")
@@ -142,9 +143,11 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
             kept, marker = _bare(m.string, at, found, state)
             if marker:
                 cited.append(marker)
+                set_off = set_off or (not kept and _between_spaces(m.string, at, m.end()))
             return kept
         state.accept(marker, explicit=True)
         cited.append(marker)
+        set_off = set_off or _between_spaces(m.string, m.start(), m.end())
         return ""
 
     s = text.text
@@ -152,7 +155,12 @@ def take_markers(text: Mapped, state: MarkerState) -> tuple[Mapped, list[str]]:
         out = text.sub(_MARKER, replace)
     else:
         out = text.sub_matches(_bare_candidates(s, state), replace)
-    return (_tidy(out) if cited else out), cited
+    return (_tidy(out) if set_off else out), cited
+
+
+def _between_spaces(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a space before it and a space or the end after."""
+    return start > 0 and text[start - 1] == " " and (end == len(text) or text[end] == " ")
 
 
 def _tidy(text: Mapped) -> Mapped:
