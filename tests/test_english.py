@@ -110,6 +110,26 @@ def test_ga_preambular_paragraphs_are_not_run_together(row: dict[str, str]) -> N
             assert not pack.preamble.match(after), (p.id, after[:40])
 
 
+def test_ga_requests_to_other_bodies_are_mandates() -> None:
+    def addressees(name: str) -> list[tuple[str, str]]:
+        return [(m.in_, m.addressee) for m in parse_file(SAMPLES / name).mandates]
+
+    assert ("op_2", "nuclear_weapon_states") in addressees("A_RES_80_37.en.txt")
+    assert {a for _, a in addressees("A_RES_80_11.en.txt")} >= {
+        "peacebuilding_commission",
+        "peacebuilding_support_office",
+    }
+    # An addressee the pack does not know is reported, with where it stands; a request
+    # that names nobody (``Requests that ... be provided``) is neither.
+    res = parse_file(SAMPLES / "A_RES_80_13.en.txt")
+    raw = (SAMPLES / "A_RES_80_13.en.txt").read_text(encoding="utf-8")
+    unknown = [w for w in res.warnings if w.code == "unknown_actor"]
+    assert [raw[slice(*w.span)] for w in unknown] == ["Chair of the Ad Hoc Committee to"]
+    assert "op_3" not in {m.in_ for m in res.mandates}
+    res = parse_file(SAMPLES / "A_RES_80_11.en.txt")
+    assert "unknown_actor" not in {w.code for w in res.warnings}
+
+
 def test_section_headings_head_their_paragraphs() -> None:
     res = parse_file(SAMPLES / "A_RES_80_11.en.txt")
     assert [(p.id, p.heading) for p in res.paragraphs() if p.heading] == [

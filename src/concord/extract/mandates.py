@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Final
 
 from concord.languages.base import Actor, LanguagePack
-from concord.model import Due, Mandate, Paragraph
+from concord.model import Due, Mandate, Paragraph, Warning
 from concord.text.mapped import Mapped
 
 _OWN_ACTORS: Final = {
@@ -24,17 +24,24 @@ _OWN_ACTORS: Final = {
 }
 _ACTOR_BODIES: Final = {"general_assembly": "GA", "human_rights_council": "HRC"}
 _ACTION_CHARS: Final = 160
+_NAME_CHARS: Final = 40
 _THE: Final = re.compile(r"^the\s+")
 
 
 def find_mandates(
-    para: Paragraph, text: Mapped, pack: LanguagePack, own_body: str | None
+    para: Paragraph,
+    text: Mapped,
+    pack: LanguagePack,
+    own_body: str | None,
+    warnings: list[Warning] | None = None,
 ) -> list[Mandate]:
+    """The mandates of one operative paragraph. A request to an addressee the pack does
+    not know is no mandate: it is reported in ``warnings`` (``unknown_actor``)."""
     mandates: list[Mandate] = []
     clauses = _clauses(text.text, pack)
     for start, end in clauses:
         clause = text.text[start:end]
-        mandate = _request(clause, start, text, para, pack, own_body)
+        mandate = _request(clause, start, text, para, pack, own_body, warnings)
         if (
             mandate is None
             and start == clauses[0][0]
@@ -89,6 +96,7 @@ def _request(
     para: Paragraph,
     pack: LanguagePack,
     own_body: str | None,
+    warnings: list[Warning] | None = None,
 ) -> Mandate | None:
     if pack.request_word not in clause:
         return None
@@ -99,6 +107,18 @@ def _request(
     rest = _THE.sub("", rest)
     actor = _actor_at(rest, pack)
     if actor is None:
+        # ``Requests that ... be provided``: a request that names nobody is no mandate.
+        if warnings is not None and rest and not rest[0].islower():
+            at = offset + len(clause) - len(rest)
+            name = rest if len(rest) <= _NAME_CHARS else rest[:_NAME_CHARS].rsplit(" ", 1)[0]
+            warnings.append(
+                Warning(
+                    "unknown_actor",
+                    f"{para.id}: a request to an addressee the language pack does not know:"
+                    f" {name!r}",
+                    text.span(at, at + len(name)),
+                )
+            )
         return None
     return _mandate(para, actor, clause, offset, text, pack, own_body)
 

@@ -311,6 +311,20 @@ ACTORS: Final = {
         "un_human_rights_mechanisms", "United Nations human rights mechanisms and procedures"
     ),
     "Committee": Actor("committee", "Committee"),
+    # Addressees of the General Assembly's requests in its First and Fourth Committees'
+    # resolutions (the samples).
+    "Secretariat": Actor("secretariat", "Secretariat"),
+    "Conference on Disarmament": Actor("conference_on_disarmament", "Conference on Disarmament"),
+    "Disarmament Commission": Actor("disarmament_commission", "Disarmament Commission"),
+    "Peacebuilding Commission": Actor("peacebuilding_commission", "Peacebuilding Commission"),
+    "Peacebuilding Support Office": Actor(
+        "peacebuilding_support_office", "Peacebuilding Support Office"
+    ),
+    "nuclear-weapon States": Actor("nuclear_weapon_states", "nuclear-weapon States"),
+    "five nuclear-weapon States": Actor("nuclear_weapon_states", "nuclear-weapon States"),
+    "Economic and Social Council": Actor(
+        "economic_and_social_council", "Economic and Social Council"
+    ),
 }
 
 _BODIES: Final = {

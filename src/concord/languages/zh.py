@@ -165,6 +165,14 @@ ACTORS: Final = {
     "联合国有关人权机制及程序": Actor(
         "un_human_rights_mechanisms", "United Nations human rights mechanisms and procedures"
     ),
+    "秘书处": Actor("secretariat", "Secretariat"),
+    "裁军谈判会议": Actor("conference_on_disarmament", "Conference on Disarmament"),
+    "裁军审议委员会": Actor("disarmament_commission", "Disarmament Commission"),
+    "建设和平委员会": Actor("peacebuilding_commission", "Peacebuilding Commission"),
+    "建设和平支助办公室": Actor("peacebuilding_support_office", "Peacebuilding Support Office"),
+    "核武器国家": Actor("nuclear_weapon_states", "nuclear-weapon States"),
+    "五个核武器国家": Actor("nuclear_weapon_states", "nuclear-weapon States"),
+    "经济及社会理事会": Actor("economic_and_social_council", "Economic and Social Council"),
 }
 
 _BODIES: Final = {

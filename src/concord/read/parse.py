@@ -325,7 +325,7 @@ class _Reader:
     def _mandates(self, operative: list[Paragraph], texts: dict[str, Mapped]) -> list[Mandate]:
         out: list[Mandate] = []
         for para in operative:
-            out += find_mandates(para, texts[para.id], self.pack, self.head.body)
+            out += find_mandates(para, texts[para.id], self.pack, self.head.body, self.warnings)
         return out
 
     def _check_is_resolution(
