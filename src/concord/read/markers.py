@@ -286,7 +286,7 @@ def _spaced_marker(text: str, before: int, end: int) -> bool:
 
 # Abbreviations a number follows (``para. 7``): their stop ends no sentence.
 _ABBREVIATIONS: Final = frozenset(
-    {"para", "paras", "chap", "sect", "Corr", "Rev", "Add", "Suppl", "Amend", "vols", "Sales"}
+    {"para", "paras", "chap", "sect", "Corr", "Rev", "Add", "Suppl", "Amend", "vols"}
 )
 
 
