@@ -274,14 +274,29 @@ def _spaced_marker(text: str, before: int, end: int) -> bool:
     marker does: after a word or a comma, before the end of the text, a lower-case word or
     punctuation (``of Rights 3 and``); or after a comma or the full stop of a sentence,
     before a capital (``Rarotonga, 3 Bangkok``, ``the Paris Principles. 13 We``), where a
-    count would be written in words or open no sentence."""
+    count would be written in words or open no sentence; or after a comma, before a year
+    (``for 2021, 1 2022,2``)."""
     char = text[before]
     after_stop = char == "." and _ends_sentence(text, before)
     if not (char in _SPACED_AFTER or after_stop):
         return False
     if _spaced_end(text, end) and (char != "." or end == len(text)):
         return True
-    return char in ",." and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+    if char not in ",." or text[end : end + 1] != " ":
+        return False
+    return text[end + 1 : end + 2].isupper() or (char == "," and _year_at(text, end + 1))
+
+
+def _year_at(text: str, at: int) -> bool:
+    """Whether a year (four digits, 1900 to 2099, not part of a longer number) starts at
+    ``at``."""
+    year = text[at : at + 4]
+    return (
+        len(year) == 4
+        and year.isdigit()
+        and year[:2] in ("19", "20")
+        and not text[at + 4 : at + 5].isdigit()
+    )
 
 
 # Abbreviations a number follows (``para. 7``): their stop ends no sentence.
