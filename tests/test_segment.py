@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from concord import languages
-from concord.read.paragraphs import take_headings
+from concord.read.paragraphs import classify, split_inline_numbers, take_headings
 from concord.read.segment import Line, _continues, footnote_text, split_lines
 from concord.text.mapped import Mapped
+from concord.text.normalise import unbreak
 
 EN = languages.get("en")
 
@@ -114,3 +115,33 @@ def test_section_headings(text: str, headings: list[str]) -> None:
     assert len(lines) + len(taken) == len(_lines(text))
     # Where blank lines say nothing (one after every line of the page), nothing is taken.
     assert take_headings(_lines(text), EN, blank_lines_meaningful=False)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "heading"),
+    [
+        # The heading on lines of its own, run in by extraction: the heading of 17.
+        ("16. We stress the need.\n\nPartnerships and support mechanisms 17. We invite all.",
+         "Partnerships and support mechanisms"),
+        ("12. We welcome it.\nIII. Conclusion and call to action 13. We declare it.",
+         "III. Conclusion and call to action"),
+        # Inside a line: a sentence that ends with the number is no heading.
+        ("16. We stress the need. The total reached 17. We invite all.", None),
+    ],
+)  # fmt: skip
+def test_a_heading_run_in_with_the_next_paragraph(raw: str, heading: str | None) -> None:
+    full = join_lines(raw)
+    drafts = split_inline_numbers(classify([full], EN), raw)
+    if heading is None:
+        assert [d.num for d in drafts] == [raw[:2]]
+        return
+    assert [d.num for d in drafts] == [raw[:2], str(int(raw[:2]) + 1)]
+    assert (drafts[0].heading, drafts[1].heading) == (None, heading)
+    assert drafts[1].text.text.startswith("We ")
+    assert drafts[0].text.text.endswith(".")
+
+
+def join_lines(raw: str) -> Mapped:
+    """The lines of ``raw`` joined into one paragraph, as the reader builds it."""
+    lines = [line.text for line in _lines(raw)]
+    return unbreak(lines, " ")

@@ -27,7 +27,7 @@ class Draft:
     here and in :mod:`concord.text.mapped`: built by the thousand, and compiled (see
     setup.py) a class's own ``__init__`` is native code, where a dataclass's stays Python.)"""
 
-    __slots__ = ("footnotes", "full", "kind", "num", "text")
+    __slots__ = ("footnotes", "full", "heading", "kind", "num", "text")
 
     def __init__(self, text: Mapped, full: Mapped, num: str | None = None, kind: str = "preamble"):
         self.text = text
@@ -35,6 +35,7 @@ class Draft:
         self.num = num
         self.kind = kind
         self.footnotes: list[str] = []
+        self.heading: str | None = None
 
 
 def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -> list[list[Line]]:
@@ -136,24 +137,43 @@ def build(lines: list[Line], pack: LanguagePack) -> Mapped:
     return text.strip()
 
 
-def split_inline_numbers(drafts: list[Draft]) -> list[Draft]:
+def split_inline_numbers(drafts: list[Draft], raw: str = "") -> list[Draft]:
     """``... persons.8 6. We recall ...``: a numbered paragraph that PDF extraction ran into
-    the one before it is split off, when its number is the next one expected."""
+    the one before it is split off, when its number is the next one expected.
+
+    A heading printed over it on lines of its own, and run in with it (``... sustainable
+    development. I. Global context and shared commitments 3. We gather``), becomes its
+    heading: only where the heading starts a line of ``raw``, the text the spans point
+    into (a sentence that ends with the number is no heading)."""
     out: list[Draft] = []
     for draft in drafts:
         while draft.num is not None:
             expected = str(int(draft.num) + 1)
             if not _may_hold_inline_number(draft.full.text, expected):
                 break
-            m = _inline_number(expected).search(draft.full.text)
+            m = _inline_number_in(draft.full, expected, raw)
             if not m:
                 break
             head = draft.full.slice(0, m.end("note") if m.group("note") else m.end("stop")).strip()
             tail = draft.full.slice(m.start("num")).strip()
             out.append(_numbered(head, draft.kind))
             draft = _numbered(tail, draft.kind)
+            if m.group("heading"):
+                draft.heading = " ".join(m.group("heading").split())
         out.append(draft)
     return out
+
+
+def _inline_number_in(full: Mapped, number: str, raw: str) -> re.Match[str] | None:
+    """The first place ``number`` is run in after a stop, with a heading before it only
+    where the heading starts a line of ``raw``."""
+    for m in _inline_number(number).finditer(full.text):
+        if m.group("heading") is None:
+            return m
+        at = full.to_raw(m.start("heading"))
+        if raw and not raw[raw.rfind("\n", 0, at) + 1 : at].strip(" \t"):
+            return m
+    return None
 
 
 def _may_hold_inline_number(text: str, number: str) -> bool:
@@ -180,7 +200,9 @@ def _inline_number(number: str) -> re.Pattern[str]:
     or set off by a space (``the Future. 16 9. We``), then the number (the stop comes first
     so that the engine skips to stops)."""
     return re.compile(
-        rf"(?P<stop>[.;:。；：])(?: ?(?P<note>\d{{1,3}}))?\s+(?P<num>{number})\s*[.．]\s+(?=\S)"
+        rf"(?P<stop>[.;:。；：])(?: ?(?P<note>\d{{1,3}}))?\s+"
+        rf"(?:(?P<heading>(?:[IVX]+\.\s+)?[A-Z][^.;:。；：]{{2,120}}?)\s+)?"
+        rf"(?P<num>{number})\s*[.．]\s+(?=\S)"
     )
 
 

@@ -58,12 +58,15 @@ def parse_text(
     doc = normalise_document(Mapped.of(text))
     blocks = segment(doc, pack)
     head = read_heading(blocks.heading, blocks.formula, pack)
-    return _Reader(pack, blocks, head, source).read(symbol, adopted_on)
+    return _Reader(pack, blocks, head, source, text).read(symbol, adopted_on)
 
 
 class _Reader:
-    def __init__(self, pack: LanguagePack, blocks: Blocks, head: Heading, source: str | None):
+    def __init__(
+        self, pack: LanguagePack, blocks: Blocks, head: Heading, source: str | None, raw: str
+    ):
         self.pack = pack
+        self.raw = raw
         self.blocks = blocks
         self.head = head
         self.source = source
@@ -76,7 +79,7 @@ class _Reader:
     def read(self, symbol: str | None, adopted_on: str | None) -> Resolution:
         pack, head = self.pack, self.head
         body_lines = _drop_running_heads(self.blocks.body, head.title)
-        drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack))
+        drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack), self.raw)
         annex_drafts = [self._annex_drafts(lines) for lines in self.blocks.annexes]
         notes = self._footnote_texts()
         for draft in [*drafts, *(d for a in annex_drafts for d in a)]:
@@ -148,7 +151,7 @@ class _Reader:
 
     def _annex_drafts(self, lines: list[Line]) -> list[Draft]:
         paras = self._paragraphs(lines[1:])
-        drafts = split_inline_numbers(classify(paras, self.pack))
+        drafts = split_inline_numbers(classify(paras, self.pack), self.raw)
         for draft in drafts:
             draft.kind = "annex"
         return drafts
@@ -182,7 +185,7 @@ class _Reader:
             span,
             subs,
             tuple(dict.fromkeys(draft.footnotes)),
-            self._heading(span[0]),
+            draft.heading or self._heading(span[0]),
         )
 
     def _heading(self, start: int) -> str | None:
