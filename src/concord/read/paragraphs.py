@@ -151,36 +151,58 @@ def split_inline_numbers(drafts: list[Draft], raw: str = "") -> list[Draft]:
             expected = str(int(draft.num) + 1)
             if not _may_hold_inline_number(draft.full.text, expected):
                 break
-            m = _inline_number_in(draft.full, expected, raw)
-            if not m:
+            found = _run_in(draft.full, expected, raw)
+            if not found:
                 break
-            head = draft.full.slice(0, m.end("note") if m.group("note") else m.end("stop")).strip()
-            tail = draft.full.slice(m.start("num")).strip()
+            head_end, tail_start, heading = found
+            head = draft.full.slice(0, head_end).strip()
+            tail = draft.full.slice(tail_start).strip()
             out.append(_numbered(head, draft.kind))
             draft = _numbered(tail, draft.kind)
-            if m.group("heading"):
-                draft.heading = " ".join(m.group("heading").split())
+            draft.heading = heading
         out.append(draft)
     return out
 
 
-def _inline_number_in(full: Mapped, number: str, raw: str) -> re.Match[str] | None:
-    """The first place ``number`` is run in after a stop, with a heading before it only
-    where the heading starts a line of ``raw``."""
-    for m in _inline_number(number).finditer(full.text):
-        if m.group("heading") is None:
-            return m
-        at = full.to_raw(m.start("heading"))
-        if raw and not raw[raw.rfind("\n", 0, at) + 1 : at].strip(" \t"):
-            return m
+def _run_in(full: Mapped, number: str, raw: str) -> tuple[int, int, str | None] | None:
+    """``(where the paragraph before ends, where the run-in one starts, its heading)`` for
+    the first place ``number`` is run in after a stop; or, failing that, after a stop and a
+    heading that starts a line of ``raw``."""
+    text = full.text
+    m = _inline_number(number).search(text)
+    if m:
+        return m.end("note") if m.group("note") else m.end("stop"), m.start("num"), None
+    if not raw:
+        return None
+    for at in _numbers_before_stops(text, number):
+        # The stop before the heading: the last one before the number, or the one before a
+        # section's roman numeral (``action. III. Conclusion and call to action 23.``).
+        low = max(0, at - _HEADING_MAX - 12)
+        stop = max(text.rfind(c, low, at) for c in ".;:")
+        if stop < 0:
+            continue
+        roman = _ROMAN_BEFORE.search(text, low, stop + 1)
+        if roman:
+            stop = roman.start()
+        start = stop + 1 + (len(text[stop + 1 : at]) - len(text[stop + 1 : at].lstrip()))
+        heading = text[start:at].rstrip()
+        if not _RUN_IN_HEADING.fullmatch(heading):
+            continue
+        line_start = full.to_raw(start)
+        if raw[raw.rfind("\n", 0, line_start) + 1 : line_start].strip(" \t"):
+            continue  # inside a line: a sentence that ends with the number
+        return stop + 1, at, " ".join(heading.split())
     return None
 
 
-def _may_hold_inline_number(text: str, number: str) -> bool:
-    """Whether ``number`` stands in ``text`` after a space and before a full stop
-    (`` 6.``), as in every match of :func:`_inline_number`: a paragraph that holds the
-    next number only inside other numbers (``2016``, ``A/76/6``) is ruled out without the
-    pattern's scan, which tries every stop."""
+# ``. III.`` ending the text searched: the stop before a section's roman numeral.
+_ROMAN_BEFORE: Final = re.compile(r"[.;:](?=\s+[IVX]+\.$)")
+_RUN_IN_HEADING: Final = re.compile(rf"(?:[IVX]+\.\s+)?[A-Z][^.;:。；：]{{2,{_HEADING_MAX}}}")
+
+
+def _numbers_before_stops(text: str, number: str) -> list[int]:
+    """Where ``number`` stands after a space and before a full stop (`` 6.``)."""
+    found = []
     n = len(text)
     at = text.find(number)
     while at >= 0:
@@ -189,9 +211,17 @@ def _may_hold_inline_number(text: str, number: str) -> bool:
             while end < n and text[end].isspace():
                 end += 1
             if end < n and text[end] in ".．":
-                return True
+                found.append(at)
         at = text.find(number, at + 1)
-    return False
+    return found
+
+
+def _may_hold_inline_number(text: str, number: str) -> bool:
+    """Whether ``number`` stands in ``text`` after a space and before a full stop
+    (`` 6.``), as in every match of :func:`_inline_number`: a paragraph that holds the
+    next number only inside other numbers (``2016``, ``A/76/6``) is ruled out without the
+    pattern's scan, which tries every stop."""
+    return bool(_numbers_before_stops(text, number))
 
 
 @cache
@@ -200,9 +230,7 @@ def _inline_number(number: str) -> re.Pattern[str]:
     or set off by a space (``the Future. 16 9. We``), then the number (the stop comes first
     so that the engine skips to stops)."""
     return re.compile(
-        rf"(?P<stop>[.;:。；：])(?: ?(?P<note>\d{{1,3}}))?\s+"
-        rf"(?:(?P<heading>(?:[IVX]+\.\s+)?[A-Z][^.;:。；：]{{2,120}}?)\s+)?"
-        rf"(?P<num>{number})\s*[.．]\s+(?=\S)"
+        rf"(?P<stop>[.;:。；：])(?: ?(?P<note>\d{{1,3}}))?\s+(?P<num>{number})\s*[.．]\s+(?=\S)"
     )
 
 
