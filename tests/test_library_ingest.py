@@ -58,6 +58,20 @@ def test_summary_counts_and_failures(library: Library, tmp_path: Path) -> None:
     assert (again.read, again.new, again.updated, again.unchanged) == (5, 0, 0, 3)
 
 
+def test_a_new_reader_version_reads_every_text_again(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concord.read
+
+    write_docs(tmp_path, 3)
+    assert library.ingest([tmp_path]).new == 3
+    assert library.ingest([tmp_path]).unchanged == 3
+    monkeypatch.setattr(concord.read, "__version__", concord.read.__version__ + ".next")
+    again = library.ingest([tmp_path])
+    assert (again.new, again.updated, again.unchanged) == (0, 3, 0)
+    assert library.ingest([tmp_path]).unchanged == 3
+
+
 def test_correction_replaces_and_keeps_history(library: Library, tmp_path: Path) -> None:
     (path,) = write_docs(tmp_path, 1)
     library.ingest([path])
