@@ -261,6 +261,16 @@ def test_committee_vote_block_with_page_header_and_hyphenated_names(shared_data:
     assert [len(lists[p]) for p in ("yes", "no", "abstain")] == [80, 29, 65]
 
 
+def test_a_draft_with_job_numbers_first_on_odd_pages(shared_data: Path) -> None:
+    # ``23-21227 3/9A/C.3/78/L.41`` closes the block of notes at an odd page's foot: read
+    # as a note's text, it ran paragraphs 14 to 16 into note 9.
+    res = parse_file(shared_data / "resolutions" / "en" / "A_C.3_78_L.41.en.txt")
+    assert [p.num for p in res.operative] == [str(n) for n in range(1, 36)]
+    assert not [w for w in res.warnings if w.code in ("numbering", "uncited_footnote")]
+    note_9 = next(f for f in res.footnotes if f.marker == "9")
+    assert note_9.text == "Resolution 70/175, annex."
+
+
 def test_footnote_text_run_into_a_paragraph_is_moved_out(shared_data: Path) -> None:
     res = parse_file(shared_data / "resolutions" / "en" / "A_HRC_RES_37_21.en.txt")
     assert [(f.marker, f.text, f.cited_in) for f in res.footnotes] == [

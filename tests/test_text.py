@@ -121,6 +121,11 @@ def test_steps(step: n.Step, before: str, after: str) -> None:
         ("23-21227 (E) 131123", True),
         ("*2321227*A/C.3/78/L.41", True),
         ("8/9 23-21227A/C.3/78/L.41", True),
+        # Odd pages put the job number first, the page glued to the symbol; the last page
+        # has no symbol.
+        ("23-21227 3/9A/C.3/78/L.41", True),
+        ("23-21227 9/9", True),
+        ("23-21227 3/9 of the draft", False),
         ("2/9 23-21227A/C.3/78/L.41", True),
         ("A/78/481/Add.3", True),
         ("3", True),
