@@ -184,8 +184,9 @@ def _run_in(full: Mapped, number: str, raw: str) -> tuple[int, int, str | None] 
         roman = _ROMAN_BEFORE.search(text, low, stop + 1)
         if roman:
             stop = roman.start()
-        start = stop + 1 + (len(text[stop + 1 : at]) - len(text[stop + 1 : at].lstrip()))
-        heading = text[start:at].rstrip()
+        gap = text[stop + 1 : at]
+        start = at - len(gap.lstrip())
+        heading = gap.strip()
         if not _RUN_IN_HEADING.fullmatch(heading):
             continue
         line_start = full.to_raw(start)
