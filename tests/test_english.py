@@ -279,3 +279,15 @@ def test_footnote_text_run_into_a_paragraph_is_moved_out(shared_data: Path) -> N
     assert res.preamble[4].text.endswith("human rights,")
     assert all("A/HRC/37/31" not in p.text for p in res.paragraphs())
     assert "glued_footnote" in {w.code for w in res.warnings}
+
+
+def test_ga_80_3_paragraph_whose_number_extraction_lost() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_3.en.txt")
+    assert [(p.id, p.num, p.intro_key) for p in res.operative] == [
+        ("op_1", "1", "endorses"),
+        ("op_2", None, "expresses"),
+    ]
+    assert res.operative[0].text.endswith("the present resolution;")
+    assert res.operative[1].text.startswith("Expresses its profound gratitude")
+    [lost] = [w for w in res.warnings if w.message.startswith("operative")]
+    assert lost.code == "numbering" and lost.span == res.operative[1].span

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from concord import languages
-from concord.read.paragraphs import classify, split_inline_numbers, take_headings
+from concord.read.paragraphs import (
+    classify,
+    group,
+    numbering_warnings,
+    split_inline_numbers,
+    take_headings,
+)
 from concord.read.segment import Line, _continues, footnote_text, split_lines
 from concord.text.mapped import Mapped
 from concord.text.normalise import unbreak
@@ -145,3 +151,41 @@ def join_lines(raw: str) -> Mapped:
     """The lines of ``raw`` joined into one paragraph, as the reader builds it."""
     lines = [line.text for line in _lines(raw)]
     return unbreak(lines, " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        # 80/3: paragraph 2 lost its number; it opens with an operative phrase, after a
+        # blank line, and the paragraph before ended with its semicolon.
+        ("1. Endorses the declaration;\n\nExpresses its profound gratitude.\n", True),
+        ("1. Decides to convene it;\n\nRequests the Secretary-General to report.\n", True),
+        # An item of a list whose letter extraction lost (as in 80/11's paragraph 2).
+        ("1. Recognizes the role, and in this regard:\n\nDecides to seek advice;\n\n"
+         "Requests the Commission to act;\n", False),
+        ("1. Calls upon States:\n(a) To act;\n\nEncourages all to act.\n", False),
+        ("1. Calls upon States to act as follows;\n(a) To act;\n\nEncourages all.\n",
+         False),
+        # No blank line before it, a paragraph that ended without a semicolon, a
+        # declaration's sentence (``We ...``), or a preambular phrase: no paragraph.
+        ("1. Endorses the declaration;\nExpresses its gratitude.\n", False),
+        ("1. Endorses the declaration of the\n\nExpresses its gratitude.\n", False),
+        ("1. We stress the need;\n\nWe will ensure that it is met.\n", False),
+        ("1. Endorses the declaration;\n\nRecognizing the role of States;\n", False),
+    ],
+)  # fmt: skip
+def test_a_numbered_paragraph_whose_number_extraction_lost(text: str, opens: bool) -> None:
+    paras = group(_lines(text), EN, blank_lines_meaningful=True)
+    assert len(paras) == (2 if opens else 1)
+    drafts = classify([unbreak([line.text for line in p], " ") for p in paras], EN)
+    warnings = numbering_warnings(drafts, "operative")
+    if opens:
+        assert [(d.num, d.kind) for d in drafts] == [(text[0], "operative"), (None, "operative")]
+        [warning] = warnings
+        assert warning.code == "numbering"
+        assert warning.message.startswith(f"operative paragraph after {text[0]} has no number")
+        assert warning.span == drafts[1].full.span()
+    else:
+        assert warnings == []
+    # Where blank lines say nothing, a paragraph without a number is never split off.
+    assert len(group(_lines(text), EN, blank_lines_meaningful=False)) == 1

@@ -51,15 +51,43 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
         is_numbered = _number(line.text.text) is not None
         opens = not paras or _opens(line, is_numbered, paras[-1][-1], pack, blank_lines_meaningful)
         # Once paragraphs are numbered, a sentence that opens like a paragraph ("We will
-        # ensure ...") inside a numbered one does not start a new one.
+        # ensure ...") inside a numbered one does not start a new one, nor does an item of
+        # a list whose letter extraction lost; a paragraph whose number it lost does.
         if opens and numbered and not is_numbered:
-            opens = False
+            opens = blank_lines_meaningful and _lost_number(line, paras[-1], pack)
         numbered = numbered or (opens and is_numbered)
         if opens:
             paras.append([line])
         else:
             paras[-1].append(line)
     return paras
+
+
+# Opening phrases that open sentences inside a paragraph as often as paragraphs: a
+# declaration's paragraphs run to several sentences, each ``We ...``.
+_SENTENCE_KEYS: Final = frozenset({"we"})
+
+
+def _lost_number(line: Line, para: list[Line], pack: LanguagePack) -> bool:
+    """Whether ``line``, which opens like a paragraph but has no number, is a numbered
+    paragraph whose number PDF extraction lost (``1. Endorses ...;`` then ``Expresses its
+    profound gratitude ...``): it stands after a blank line, opens with an operative
+    phrase, and follows a numbered paragraph that ended with a semicolon and holds no
+    list (whose items, their letters lost, would open the same way)."""
+    text = line.text.text
+    if not line.blank_before or _number(para[0].text.text) is None:
+        return False
+    found = pack.operative.match(text)
+    if found is None or found[1] in _SENTENCE_KEYS:
+        return False
+    ended = para[-1].text.text.rstrip(_TRAILING_MARKS).rstrip('”’"')
+    if ended[-1:] not in (";", "；"):
+        return False
+    for held in para:
+        held_text = held.text.text
+        if _SUB_MARK.match(held_text) or held_text.rstrip(_TRAILING_MARKS)[-1:] in (":", "："):
+            return False
+    return True
 
 
 def take_headings(
@@ -270,6 +298,17 @@ def numbering_warnings(drafts: list[Draft], where: str) -> list[Warning]:
     expected = 1
     for draft in drafts:
         if draft.num is None:
+            if expected > 1:
+                # Numbering has begun: extraction lost this paragraph's number.
+                warnings.append(
+                    Warning(
+                        "numbering",
+                        f"{where} paragraph after {expected - 1} has no number "
+                        f"({expected} expected): {draft.text.text[:30]!r}",
+                        draft.full.span(),
+                    )
+                )
+                expected += 1
             continue
         if int(draft.num) != expected:
             warnings.append(
