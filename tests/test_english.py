@@ -291,3 +291,11 @@ def test_ga_80_3_paragraph_whose_number_extraction_lost() -> None:
     assert res.operative[1].text.startswith("Expresses its profound gratitude")
     [lost] = [w for w in res.warnings if w.message.startswith("operative")]
     assert lost.code == "numbering" and lost.span == res.operative[1].span
+
+
+def test_ga_80_23_operative_phrase_after_an_opening_clause() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_23.en.txt")
+    op_2 = res.operative[1]
+    assert (op_2.num, op_2.intro, op_2.intro_key) == ("2", "urges", "urges")
+    assert op_2.text.startswith("Pending the total elimination of nuclear weapons, urges")
+    assert "unknown_intro" not in {w.code for w in res.warnings}

@@ -10,6 +10,7 @@ from concord.read.paragraphs import (
     classify,
     group,
     numbering_warnings,
+    opening_phrase,
     split_inline_numbers,
     take_headings,
 )
@@ -189,3 +190,37 @@ def test_a_numbered_paragraph_whose_number_extraction_lost(text: str, opens: boo
         assert warnings == []
     # Where blank lines say nothing, a paragraph without a number is never split off.
     assert len(group(_lines(text), EN, blank_lines_meaningful=False)) == 1
+
+
+ZH = languages.get("zh")
+
+
+@pytest.mark.parametrize(
+    ("pack", "kind", "text", "found"),
+    [
+        # 80/23's paragraph 2 opens with a clause: its phrase follows the clause's comma.
+        (EN, "operative",
+         "Pending the total elimination of nuclear weapons, urges those States to act;",
+         ("urges", "urges")),
+        (EN, "operative", "In this regard, requests the Secretary-General to report;",
+         ("requests", "requests")),
+        (ZH, "operative", "在这方面，请秘书长提交报告；", ("请", "requests")),
+        # The phrase the paragraph opens with wins; a preambular one in an operative
+        # paragraph is still its phrase.
+        (EN, "operative", "Urges States, requests all;", ("Urges", "urges")),
+        (EN, "operative", "Recognizing that States, urges all;", ("Recognizing", "recognizing")),
+        # After the comma: a capital, a declaration's ``we``, no phrase; a clause too long;
+        # not in a preambular paragraph.
+        (EN, "operative", "Pending the elimination, Urges States;", None),
+        (EN, "operative", "While these problems are global, we will act;", None),
+        (EN, "operative", "Pending the elimination, the States act;", None),
+        (EN, "operative", "Pending " + "the elimination " * 12 + ", urges States;", None),
+        (EN, "preamble", "Pending the total elimination, urges States;", None),
+    ],
+)  # fmt: skip
+def test_opening_phrase(
+    pack: languages.LanguagePack, kind: str, text: str, found: tuple[str, str] | None
+) -> None:
+    assert opening_phrase(text, kind, pack) == found
+    if found:
+        assert found[0] in text

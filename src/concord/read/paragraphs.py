@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Final
 
-from concord.languages.base import LanguagePack, PhraseTable
+from concord.languages.base import LanguagePack
 from concord.model import Warning
 from concord.read.segment import Line
 from concord.text.mapped import Mapped
@@ -322,8 +322,41 @@ def numbering_warnings(drafts: list[Draft], where: str) -> list[Warning]:
     return warnings
 
 
-def intro(text: str, table: PhraseTable) -> tuple[str, str] | None:
-    return table.match(text)
+def opening_phrase(text: str, kind: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """``(phrase as printed, key)`` of a paragraph of ``kind``: the phrase it opens with,
+    from the table of its kind first; for an operative paragraph that opens with a clause
+    (``Pending the total elimination of nuclear weapons, urges ...``), the operative
+    phrase right after the clause's comma."""
+    own, other = (
+        (pack.preamble, pack.operative) if kind == "preamble" else (pack.operative, pack.preamble)
+    )
+    found = own.match(text) or other.match(text)
+    if found is None and kind == "operative":
+        found = _after_clause(text, pack)
+    return found
+
+
+# The longest clause an operative phrase is looked for after.
+_CLAUSE_MAX: Final = 160
+
+
+def _after_clause(text: str, pack: LanguagePack) -> tuple[str, str] | None:
+    """The operative phrase after the first comma, in lower case (``..., urges``), within
+    the first ``_CLAUSE_MAX`` characters; not a declaration's ``we``."""
+    separator = "，" if pack.cjk else ", "
+    comma = text.find(separator, 0, _CLAUSE_MAX)
+    if comma <= 0:
+        return None
+    start = comma + len(separator)
+    rest = text[start:]
+    if not pack.cjk:
+        if not rest[:1].islower():
+            return None
+        rest = rest[0].upper() + rest[1:]
+    found = pack.operative.match(rest)
+    if found is None or found[1] in _SENTENCE_KEYS:
+        return None
+    return text[start : start + len(found[0])], found[1]
 
 
 # --- sub-paragraphs ----------------------------------------------------------------------

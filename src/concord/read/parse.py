@@ -33,6 +33,7 @@ from concord.read.paragraphs import (
     find_subparagraphs,
     group,
     numbering_warnings,
+    opening_phrase,
     split_inline_numbers,
     take_headings,
 )
@@ -158,11 +159,8 @@ class _Reader:
 
     def _paragraph(self, draft: Draft, pid: str) -> Paragraph:
         self._texts.append((pid, draft.text))
-        table = self.pack.preamble if draft.kind == "preamble" else self.pack.operative
         text = draft.text.text
-        found = table.match(text) or (
-            self.pack.preamble if draft.kind != "preamble" else self.pack.operative
-        ).match(text)
+        found = opening_phrase(text, draft.kind, self.pack)
         intro, key = found if found else (None, None)
         if found is None:
             self.warnings.append(
