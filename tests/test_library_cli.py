@@ -100,7 +100,7 @@ def test_db_upgrade_and_info(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "schema: (empty)" in capsys.readouterr().out
     assert main(["db", "upgrade", "--db", path]) == 0
     out = capsys.readouterr().out
-    assert "schema: 0004 (newest: 0004)" in out
+    assert "schema: 0005 (newest: 0005)" in out
     assert f"search index: {path}-search" in out
 
 

@@ -32,7 +32,7 @@ def test_migrated_schema_matches_metadata(store_url: str) -> None:
 def test_reopening_migrates_nothing(sqlite_url: str) -> None:
     open_library(sqlite_url).close()
     with open_library(sqlite_url) as lib:
-        assert engine.revision(lib.engine) == engine.head() == "0004"
+        assert engine.revision(lib.engine) == engine.head() == "0005"
 
 
 def test_a_0001_library_gains_the_vote_tables_and_keeps_its_texts(store_url: str) -> None:
@@ -82,3 +82,13 @@ def test_where_the_library_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_an_unreachable_server_is_a_clear_error() -> None:
     with pytest.raises(ConcordError, match="cannot open the library"):
         open_library("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_a_0004_library_gains_paragraph_headings(store_url: str) -> None:
+    _older(store_url, "0004")
+    with open_library(store_url) as lib, lib.engine.connect() as conn:
+        assert engine.revision(lib.engine) == engine.head()
+        # Texts read before have none: the next ingest reads them again (reader version).
+        headings = conn.execute(sa.text("SELECT heading FROM paragraphs")).scalars().all()
+        assert headings and set(headings) == {None}
+        assert all(not p.headings for p in lib.paragraphs("A/HRC/RES/37/23").paragraphs)

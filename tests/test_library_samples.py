@@ -73,3 +73,24 @@ def test_demo_reads_the_hrc_texts_from_shared(shared: Path) -> None:
         "A_HRC_RES_37_21.en.txt",
         "A_HRC_RES_37_23.en.txt",
     ]
+
+
+def test_section_headings_are_kept_with_their_paragraphs(sample_library: Library) -> None:
+    from concord.library import printing
+    from concord.read import parse_file
+
+    read = parse_file(samples_dir() / "A_RES_80_11.en.txt")
+    printed = {p.id: p.heading for p in read.paragraphs() if p.heading}
+    assert printed["op_13"] == "Peacebuilding financing"
+    alignment = sample_library.paragraphs("A/RES/80/11")
+    assert {p.eid: p.headings for p in alignment.paragraphs if p.headings} == {
+        eid: {"en": heading} for eid, heading in printed.items()
+    }
+    hits = sample_library.search("peacebuilding financing", limit=100)
+    assert {h.eid: h.heading for h in hits if h.symbol == "A/RES/80/11"}["op_13"] == (
+        "Peacebuilding financing"
+    )
+    detail = sample_library.resolution("A/RES/80/11")
+    lines = printing.show(detail, alignment, sample_library.votes("A/RES/80/11"))
+    at = lines.index("§ [en] Peacebuilding financing")
+    assert lines[at + 1] == "op_13 (13)"

@@ -22,7 +22,7 @@ def align(conn: sa.Connection, symbol: str, languages: tuple[str, ...] = ()) -> 
     row = work_row(conn, symbol)
     p, e = t.paragraphs.c, t.expressions.c
     query = (
-        sa.select(e.language, p.eid, p.kind, p.num, p.text)
+        sa.select(e.language, p.eid, p.kind, p.num, p.text, p.heading)
         .select_from(t.paragraphs.join(t.expressions, e.id == p.expression_id))
         .where(e.work_id == row.id, e.is_current)
         .order_by(e.language, p.position)
@@ -35,6 +35,8 @@ def align(conn: sa.Connection, symbol: str, languages: tuple[str, ...] = ()) -> 
     for r in rows:
         para = order.setdefault(r.eid, AlignedParagraph(r.eid, r.kind, r.num, {}))
         para.texts[r.language] = r.text
+        if r.heading:
+            para.headings[r.language] = r.heading
     return Alignment(symbol, langs, tuple(order.values()), _mismatches(rows, langs, order))
 
 

@@ -31,6 +31,7 @@ def show(detail: WorkDetail, alignment: Alignment, record: VoteRecord) -> list[s
         )
     lines.append("")
     for para in alignment.paragraphs:
+        lines.extend(f"§ [{lang}] {heading}" for lang, heading in para.headings.items())
         label = para.eid + (f" ({para.num})" if para.num else "")
         lines.append(label)
         lines.extend(f"  [{lang}] {para.texts.get(lang, '—')}" for lang in alignment.languages)

@@ -98,7 +98,8 @@ class WorkDetail:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A paragraph found by a search, with a snippet and its matches in ``text``."""
+    """A paragraph found by a search, with a snippet and its matches in ``text``;
+    ``heading`` is the section heading printed over it, where there is one."""
 
     symbol: str
     language: str
@@ -106,6 +107,7 @@ class Hit:
     kind: str
     num: str | None
     intro_key: str | None
+    heading: str | None
     text: str
     snippet: str
     highlights: tuple[Span, ...]
@@ -114,12 +116,16 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class AlignedParagraph:
-    """One paragraph position (eid) of a work, in every language that has it."""
+    """One paragraph position (eid) of a work, in every language that has it.
+
+    ``headings``: the section heading printed over it, in each language that prints one.
+    """
 
     eid: str
     kind: str
     num: str | None
     texts: dict[str, str]
+    headings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,8 @@ paragraphs = Table(
     Column("position", Integer, nullable=False),
     Column("span_start", Integer),
     Column("span_end", Integer),
+    # The section heading printed over the paragraph, where there is one.
+    Column("heading", Text),
     Index("ix_paragraphs_intro_key", "intro_key"),
     Index("ix_paragraphs_expression_position", "expression_id", "position"),
 )

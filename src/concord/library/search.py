@@ -40,7 +40,7 @@ MIN_TRY = 200
 
 def _columns() -> list[Any]:
     p, e, w = t.paragraphs.c, t.expressions.c, t.works.c
-    return [w.symbol, e.language, p.eid, p.kind, p.num, p.intro_key, p.text]
+    return [w.symbol, e.language, p.eid, p.kind, p.num, p.intro_key, p.heading, p.text]
 
 
 def _joined(base: Any) -> Any:
@@ -159,6 +159,7 @@ def _hit(row: Any, score: float, terms: list[Term], mark: tuple[str, str]) -> Hi
         kind=row.kind,
         num=row.num,
         intro_key=row.intro_key,
+        heading=row.heading,
         text=row.text,
         snippet=snippet(row.text, spans, mark=mark),
         highlights=spans,

@@ -199,6 +199,7 @@ _PARAGRAPH_COLUMNS = (
     "position",
     "span_start",
     "span_end",
+    "heading",
 )
 
 
@@ -216,6 +217,7 @@ def _paragraphs(conn: sa.Connection, expression_id: int, res: Resolution) -> Non
             i,
             p.span[0] if p.span else None,
             p.span[1] if p.span else None,
+            p.heading,
         )
         for i, (p, parent) in enumerate(flatten(res))
     ]
