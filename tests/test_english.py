@@ -12,7 +12,7 @@ from tests.conftest import SAMPLES
 
 from concord import languages
 from concord.gazetteer import default_gazetteer
-from concord.read import parse_file
+from concord.read import parse_file, parse_text
 
 HRC = ["A_HRC_RES_37_21", "A_HRC_RES_37_23", "A_HRC_RES_37_24", "A_HRC_RES_37_25"]
 
@@ -119,15 +119,27 @@ def test_ga_requests_to_other_bodies_are_mandates() -> None:
         "peacebuilding_commission",
         "peacebuilding_support_office",
     }
-    # An addressee the pack does not know is reported, with where it stands; a request
-    # that names nobody (``Requests that ... be provided``) is neither.
+    # 80/13 asks the Chair of its Ad Hoc Committee to report to the eighty-second session.
     res = parse_file(SAMPLES / "A_RES_80_13.en.txt")
-    raw = (SAMPLES / "A_RES_80_13.en.txt").read_text(encoding="utf-8")
+    [chair] = [m for m in res.mandates if m.in_ == "op_3"]
+    assert chair.addressee == "ad_hoc_committee_chair"
+    assert chair.due is not None and (chair.due.body, chair.due.session) == ("GA", 82)
+    for path in SAMPLES.glob("*.en.txt"):
+        assert "unknown_actor" not in {w.code for w in parse_file(path).warnings}, path.name
+
+
+def test_a_request_to_an_addressee_no_pack_knows_is_reported_not_guessed() -> None:
+    # A request that names nobody (``Requests that ... be provided``) is neither.
+    raw = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\n"
+        "1. Requests the Chair of the Preparatory Committee to report to it;\n\n"
+        "2. Requests that the necessary resources be provided;\n"
+    )
+    res = parse_text(raw, language="en")
     unknown = [w for w in res.warnings if w.code == "unknown_actor"]
-    assert [raw[slice(*w.span)] for w in unknown] == ["Chair of the Ad Hoc Committee to"]
-    assert "op_3" not in {m.in_ for m in res.mandates}
-    res = parse_file(SAMPLES / "A_RES_80_11.en.txt")
-    assert "unknown_actor" not in {w.code for w in res.warnings}
+    assert [raw[slice(*w.span)] for w in unknown] == ["Chair of the Preparatory Committee to"]
+    assert unknown[0].message.startswith("op_1: a request to an addressee")
+    assert res.mandates == ()
 
 
 def test_section_headings_head_their_paragraphs() -> None:

@@ -325,6 +325,10 @@ ACTORS: Final = {
     "Economic and Social Council": Actor(
         "economic_and_social_council", "Economic and Social Council"
     ),
+    # Which ad hoc committee the resolution says (80/13: the one on the Indian Ocean).
+    "Chair of the Ad Hoc Committee": Actor(
+        "ad_hoc_committee_chair", "Chair of the Ad Hoc Committee"
+    ),
 }
 
 _BODIES: Final = {

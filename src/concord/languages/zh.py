@@ -173,6 +173,7 @@ ACTORS: Final = {
     "核武器国家": Actor("nuclear_weapon_states", "nuclear-weapon States"),
     "五个核武器国家": Actor("nuclear_weapon_states", "nuclear-weapon States"),
     "经济及社会理事会": Actor("economic_and_social_council", "Economic and Social Council"),
+    "特设委员会主席": Actor("ad_hoc_committee_chair", "Chair of the Ad Hoc Committee"),
 }
 
 _BODIES: Final = {
