@@ -311,3 +311,13 @@ def test_ga_80_23_operative_phrase_after_an_opening_clause() -> None:
     assert (op_2.num, op_2.intro, op_2.intro_key) == ("2", "urges", "urges")
     assert op_2.text.startswith("Pending the total elimination of nuclear weapons, urges")
     assert "unknown_intro" not in {w.code for w in res.warnings}
+
+
+def test_ga_80_5_annex_title_on_the_line_after_annex() -> None:
+    [annex] = parse_file(SAMPLES / "A_RES_80_5.en.txt").annexes
+    assert annex.title == (
+        "Doha Political Declaration of the “World Social Summit” under the title "
+        "“the Second World Summit for Social Development”"
+    )
+    assert annex.paragraphs[0].num == "1"
+    assert annex.paragraphs[0].text.startswith("We, Heads of State and Government")

@@ -9,6 +9,7 @@ from concord import languages
 from concord.read.paragraphs import (
     classify,
     group,
+    is_title,
     numbering_warnings,
     opening_phrase,
     split_inline_numbers,
@@ -224,3 +225,27 @@ def test_opening_phrase(
     assert opening_phrase(text, kind, pack) == found
     if found:
         assert found[0] in text
+
+
+@pytest.mark.parametrize(
+    ("pack", "title", "following", "expected"),
+    [
+        # 80/5's annex: its title alone on the line after ``Annex``.
+        (EN, "Doha Political Declaration of the “World Social Summit”", "1. We, Heads of State,",
+         True),
+        (EN, "Rules of procedure", "Recalling its resolutions,", True),
+        (ZH, "多哈政治宣言", "1. 我们，各国元首和政府首脑，", True),
+        # A paragraph, not a title: it ends with punctuation, opens one, runs long, opens
+        # lower-case; or what follows opens no paragraph.
+        (EN, "The Heads of State met in Doha:", "1. We, Heads of State,", False),
+        (EN, "Recalling its resolutions", "1. We, Heads of State,", False),
+        (EN, "Declaration " * 20, "1. We, Heads of State,", False),
+        (EN, "the declaration of the summit", "1. We, Heads of State,", False),
+        (EN, "Doha Political Declaration", "and of the summit,", False),
+    ],
+)  # fmt: skip
+def test_a_title_alone_over_a_paragraph(
+    pack: languages.LanguagePack, title: str, following: str, expected: bool
+) -> None:
+    line, after = _lines(f"{title.strip()}\n\n{following}\n")
+    assert is_title(line, after, pack) is expected

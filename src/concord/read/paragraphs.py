@@ -134,6 +134,23 @@ def _is_heading(line: Line, prev: Line, following: Line, pack: LanguagePack) -> 
     return _opens_paragraph(following.text.text, pack)
 
 
+# The longest title that stands alone over a paragraph.
+_TITLE_MAX: Final = 200
+
+
+def is_title(line: Line, following: Line, pack: LanguagePack) -> bool:
+    """Whether ``line`` is a title standing alone over the paragraph ``following`` opens
+    (an annex's: ``Doha Political Declaration of the ...``): short, opening with a capital
+    (any character in Chinese), ending with no punctuation, and opening no paragraph
+    itself."""
+    text = line.text.text
+    if not text or len(text) > _TITLE_MAX or not (pack.cjk or text[0].isupper()):
+        return False
+    if text[-1] in ".,;:。，；：" or _opens_paragraph(text, pack):
+        return False
+    return _opens_paragraph(following.text.text, pack)
+
+
 def _opens_paragraph(text: str, pack: LanguagePack) -> bool:
     return bool(_number(text) or pack.preamble.match(text) or pack.operative.match(text))
 

@@ -32,6 +32,7 @@ from concord.read.paragraphs import (
     classify,
     find_subparagraphs,
     group,
+    is_title,
     numbering_warnings,
     opening_phrase,
     split_inline_numbers,
@@ -151,11 +152,24 @@ class _Reader:
         return [p for p in (build(g, self.pack) for g in groups) if p.text]
 
     def _annex_drafts(self, lines: list[Line]) -> list[Draft]:
-        paras = self._paragraphs(lines[1:])
+        _, taken = self._annex_title(lines)
+        paras = self._paragraphs(lines[taken:])
         drafts = split_inline_numbers(classify(paras, self.pack), self.raw)
         for draft in drafts:
             draft.kind = "annex"
         return drafts
+
+    def _annex_title(self, lines: list[Line]) -> tuple[str | None, int]:
+        """An annex's title, and how many of its lines its head takes: the title printed
+        on the ``Annex`` line (``Annex 2025 Political Declaration ...``), or alone on the
+        line after it, over the annex's first paragraph (``Annex``, then ``Doha Political
+        Declaration of the ...``, then ``1. We, Heads of State ...``)."""
+        m = self.pack.annex_line.match(lines[0].text.text)
+        if m and m.group("title"):
+            return m.group("title"), 1
+        if len(lines) > 2 and is_title(lines[1], lines[2], self.pack):
+            return " ".join(lines[1].text.text.split()), 2
+        return None, 1
 
     def _paragraph(self, draft: Draft, pid: str) -> Paragraph:
         self._texts.append((pid, draft.text))
@@ -214,8 +228,7 @@ class _Reader:
         annexes = []
         for n, (lines, drafts) in enumerate(zip(self.blocks.annexes, annex_drafts, strict=True), 1):
             first = lines[0].text
-            m = self.pack.annex_line.match(first.text)
-            title = m.group("title") if m and m.group("title") else None
+            title, _ = self._annex_title(lines)
             paras = tuple(
                 self._paragraph(d, f"annex_{n}__para_{i}") for i, d in enumerate(drafts, 1)
             )
