@@ -1,7 +1,8 @@
 """Paragraphs keep the section heading printed over them (``Peacebuilding financing``).
 
-The column is empty for texts read before; reader version 3 and later fill it, and a
-library re-reads its texts when the reader's version changes (``concord db ingest``).
+The column is empty for the texts stored before it. Ingesting them again fills it: a
+library re-reads a text when the reader's version has changed, and this Concord's reader
+is newer than any that stored a text without the column.
 
 Revision ID: 0005
 Revises: 0004
