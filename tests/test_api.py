@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 
@@ -168,7 +168,7 @@ def test_serve_prints_its_address_and_answers(sqlite_url: str) -> None:
         line = proc.stdout.readline()
         address = re.search(r"http://\S+/", line)
         assert address, line
-        answer = httpx.get(address.group(0) + "resolutions", timeout=10)
+        answer = httpx2.get(address.group(0) + "resolutions", timeout=10)
         assert answer.json()["total"] == 0
     finally:
         proc.terminate()
