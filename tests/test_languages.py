@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 from concord import languages
 from concord.errors import ConcordError
 from concord.extract import references
+from concord.extract.mandates import find_mandates
 from concord.extract.references import resolution_symbol
 from concord.languages.base import LanguagePack
 from concord.languages.numerals import en_number, roman_number, zh_number
+from concord.model import Paragraph
+from concord.text.mapped import Mapped
 
 ZH = languages.get("zh")
 EN = languages.get("en")
@@ -232,3 +235,32 @@ def test_names_run_together_are_found_as_an_alternation_finds_them(pieces: list[
     text = "".join(pieces)
     finder = references._Instruments(EN.instruments)
     assert finder.find(text) == _alternation_finds(EN.instruments, text)
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "asked"),
+    [
+        # A connective before the verb (80/11 op_1 and op_10, 80/28 op_6).
+        ("en", "Reaffirms the practice, and in this regard requests the Secretariat to explore "
+         "options;", [("secretariat", None)]),
+        ("en", "Reaffirms its decision, and to that end requests the Secretary-General to report "
+         "to the General Assembly at its eighty-third session;", [("secretary_general", 83)]),
+        ("en", "Welcomes the work, and, in this regard, requests the Secretary-General to report;",
+         [("secretary_general", None)]),
+        ("en", "In this context requests the Secretary-General to report;",
+         [("secretary_general", None)]),
+        ("zh", "欢迎这项工作，并为此请秘书长提交报告；", [("secretary_general", None)]),
+        ("zh", "重申这一做法，并在这方面请秘书处探讨各种选择；", [("secretariat", None)]),
+        # The word, but nobody asked (80/34 op_2, 80/2 op_4).
+        ("en", "Recalls the Convention, notes the requests for clarification submitted;", []),
+        ("en", "Urges all States requesting exemption to support their requests;", []),
+        ("en", "Welcomes the work, and in this regard the requests of States;", []),
+        ("zh", "注意到为此请求澄清的情况；", []),
+    ],
+)  # fmt: skip
+def test_requests_with_a_connective_before_the_verb(
+    pack: str, text: str, asked: list[tuple[str, int | None]]
+) -> None:
+    para = Paragraph("op_1", "operative", "1", None, None, text, (0, len(text)))
+    found = find_mandates(para, Mapped.of(text), languages.get(pack), "GA")
+    assert [(m.addressee, m.due.session if m.due else None) for m in found] == asked

@@ -325,6 +325,10 @@ ACTORS: Final = {
     "Economic and Social Council": Actor(
         "economic_and_social_council", "Economic and Social Council"
     ),
+    # The senior United Nations officials in the countries a body considers (80/11).
+    "United Nations leadership in countries": Actor(
+        "un_leadership_in_countries", "United Nations leadership in countries"
+    ),
     # Which ad hoc committee the resolution says (80/13: the one on the Indian Ocean).
     "Chair of the Ad Hoc Committee": Actor(
         "ad_hoc_committee_chair", "Chair of the Ad Hoc Committee"
@@ -442,8 +446,12 @@ PACK: Final = LanguagePack(
     actors=ACTORS,
     # ``(?<![^;,])`` is ``(?:^|(?<=[;,]))`` in one test: the pattern has no literal start,
     # so it is tried at every position of a text that holds ``equests`` more than once.
+    # A connective may stand before the verb (``and in this regard requests``, ``and to
+    # that end requests``); set off by commas, the request starts after the second.
     request_phrases=re.compile(
-        r"(?<![^;,])\s*(?:and\s+)?(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
+        r"(?<![^;,])\s*(?:and\s+)?"
+        r"(?:(?:[Ii]n|[Tt]o)\s+(?:this|that)\s+(?:regard|end|context|connection)\s+)?"
+        r"(?:(?:[Aa]lso|[Ff]urther)\s+)?[Rr]equests(?:\s+(?:also|further))?\b"
     ),
     request_word="equests",
     due_session=re.compile(

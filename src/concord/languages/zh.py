@@ -283,7 +283,10 @@ PACK: Final = LanguagePack(
     own_body_words=re.compile(r"其"),
     instruments=INSTRUMENTS,
     actors=ACTORS,
-    request_phrases=re.compile(r"(?<![^；;，,。])\s*(?:并|又|还|并且)?请(?!求)"),
+    # A connective may stand before the verb (``并为此请``, ``并在这方面请``).
+    request_phrases=re.compile(
+        r"(?<![^；;，,。])\s*(?:并|又|还|并且)?(?:在这方面|在此方面|为此|就此)?(?:又|还)?请(?!求)"
+    ),
     request_word="请",
     due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
     due_word="届",
