@@ -150,6 +150,18 @@ def test_resolution_symbols(body: str | None, number: str, symbol: str | None) -
         ("en", "Commission on Human Rights resolution 2005/5", ["E/CN.4/RES/2005/5"]),
         ("en", "see A/CONF.157/24(Part I), chap. III.", ["A/CONF.157/24(Part I)"]),
         ("en", "E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", ["E/CN.4/2001/2", "E/CN.4/Sub.2/2000/46"]),
+        # Resolutions adopted in parts (80/17, 80/30): the list reads on past them.
+        ("en", "its resolutions 36/87 A and B of 9 December 1981, 37/75 of 9 December 1982",
+         ["A/RES/36/87 A", "A/RES/36/87 B", "A/RES/37/75"]),
+        ("en", "its resolutions 52/38 F of 9 December 1997, 53/77 AA of 4 December 1998, "
+         "54/54 U of 1 December 1999 and 57/61", ["A/RES/52/38 F", "A/RES/53/77 AA",
+                                                  "A/RES/54/54 U", "A/RES/57/61"]),
+        ("en", "its resolutions 49/75 A, B and C", ["A/RES/49/75 A", "A/RES/49/75 B",
+                                                    "A/RES/49/75 C"]),
+        ("zh", "第 36/87 A 和 B 号决议", ["A/RES/36/87 A", "A/RES/36/87 B"]),
+        # A symbol after the list is no part; two letters are a part only doubled.
+        ("en", "its resolution 70/1 and A/70/L.1", ["A/RES/70/1", "A/70/L.1"]),
+        ("en", "its resolution 70/1 UN", ["A/RES/70/1"]),
     ],
 )  # fmt: skip
 def test_references(pack: str, text: str, targets: list[str]) -> None:
@@ -160,6 +172,10 @@ def test_references(pack: str, text: str, targets: list[str]) -> None:
     assert [r.target for r in found if r.kind != "instrument"] == targets
     for r in found:
         assert text[r.span[0] : r.span[1]] in (r.text, r.target) or r.kind == "resolution"
+        if r.kind == "resolution":
+            # A resolution's span is its number, or the letter of a further part.
+            written = text[r.span[0] : r.span[1]]
+            assert r.target.endswith(written) or r.target.endswith(" " + written)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Final
 
-from concord.languages.base import LanguagePack
+from concord.languages.base import RESOLUTION_PART, LanguagePack
 from concord.model import Reference, make
 from concord.text.mapped import Mapped
 
@@ -33,7 +33,12 @@ _CONTEXT: Final = 80
 # it was), so that the engine skips to it rather than trying every position.
 _NUM_IN_LIST: Final = re.compile(
     r"[ES\d](?:(?<=S)-\d+|(?<=E)S-\d+|(?<=\d)\d*)"
-    r"(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+    rf"(?:/\d+)?(?:\s?(?P<part>{RESOLUTION_PART}))?(?:\s?\((?:[IVXLC]+|\d{{4}})\))?"
+)
+# Further parts of a number with a part (``36/87 A and B``, ``A, B and C``, ``A 和 B``),
+# each a letter alone (which no symbol, ``A/70/1``, continues).
+_FURTHER_PART: Final = re.compile(
+    rf"(?:,\s*|\s+and\s+|\s*[、，和及]\s*)({RESOLUTION_PART})(?![/.\-])"
 )
 # ``\bof\s+...``, with ``of`` first so that the engine skips to it (the lookbehind is the
 # word boundary before it).
@@ -102,14 +107,32 @@ def _resolutions(
             nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), nums_text)
         for n in _NUM_IN_LIST.finditer(nums_text):
             number = n.group(0)
-            symbol = resolution_symbol(body, number)
-            if symbol is None:
-                continue
-            start = m.start("nums") + n.start()
-            span = text.span(start, start + len(number))
-            refs.append(make.reference("resolution", symbol, s[begin : m.end()], where, span))
+            for at, each in _with_further_parts(nums_text, n):
+                symbol = resolution_symbol(body, each)
+                if symbol is None:
+                    continue
+                start = m.start("nums") + at
+                span = text.span(start, start + (len(number) if at == n.start() else 1))
+                refs.append(make.reference("resolution", symbol, s[begin : m.end()], where, span))
         last_end = m.end()
     return refs
+
+
+def _with_further_parts(nums_text: str, n: re.Match[str]) -> list[tuple[int, str]]:
+    """``(where, number)`` for the number ``n`` found and, where it has a part, each
+    further part written after it as a letter alone (``36/87 A and B`` is 36/87 A, at the
+    number, and 36/87 B, at the ``B``)."""
+    number = n.group(0)
+    found = [(n.start(), number)]
+    if n.group("part") is None:
+        return found
+    base = number[: n.start("part") - n.start()]
+    end = n.end()
+    more = _FURTHER_PART.match(nums_text, end)
+    while more is not None:
+        found.append((more.start(1), base + more.group(1)))
+        more = _FURTHER_PART.match(nums_text, more.end())
+    return found
 
 
 def _body_from_context(context: str, pack: LanguagePack) -> str | None:

@@ -8,9 +8,10 @@ numerals. Adding a language means adding a pack and registering it, never an
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from concord.text.mapped import Mapped
 
@@ -91,6 +92,13 @@ def _tree_pattern(node: dict[str, Any]) -> str:
     if "" in node:
         branches.append("")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# The part of a resolution adopted in parts (``36/87 A``; past Z, a doubled letter:
+# ``53/77 AA``), as the reference patterns of every pack write it.
+RESOLUTION_PART: Final = (
+    "[A-Z](?:" + "|".join(f"(?<={c}){c}" for c in string.ascii_uppercase) + ")?(?![A-Za-z])"
+)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from concord.languages.base import Actor, LanguagePack, PhraseTable
+from concord.languages.base import RESOLUTION_PART, Actor, LanguagePack, PhraseTable
 from concord.languages.numerals import en_number
 
 _MONTH_NAMES: Final = (
@@ -381,7 +381,12 @@ def may_hold_glued_note(text: str) -> bool:
     return bool(_STOP_SPACE.search(text)) and any(map(text.__contains__, _GLUED_NOTE_WORDS))
 
 
-_RES_NUM: Final = r"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?[A-Z](?![A-Za-z]))?(?:\s?\((?:[IVXLC]+|\d{4})\))?"
+_RES_NUM: Final = (
+    rf"(?:S-|ES-)?\d+(?:/\d+)?(?:\s?{RESOLUTION_PART})?(?:\s?\((?:[IVXLC]+|\d{{4}})\))?"
+)
+# A further part of the number before (``36/87 A and B``): a letter alone, which no symbol
+# (``A/70/1``) continues.
+_FURTHER_PART: Final = rf"{RESOLUTION_PART}(?![/.\-])"
 _BODY_WORDS: Final = "|".join(_BODIES)
 
 PACK: Final = LanguagePack(
@@ -430,7 +435,7 @@ PACK: Final = LanguagePack(
     resolution_ref=re.compile(
         r"esolution(?<=(?P<lead>[Rr])esolution)(?<!\w[Rr]esolution)"
         rf"s?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
-        rf"(?:,\s*|\s+and\s+)(?!its\b){_RES_NUM})*)"
+        rf"(?:,\s*|\s+and\s+)(?!its\b)(?:{_RES_NUM}|{_FURTHER_PART}))*)"
     ),
     resolution_word="esolution",
     ref_bodies=(

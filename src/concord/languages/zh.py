@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from concord.languages.base import Actor, LanguagePack, PhraseTable
+from concord.languages.base import RESOLUTION_PART, Actor, LanguagePack, PhraseTable
 from concord.languages.numerals import zh_number
 from concord.text.mapped import Mapped
 
@@ -230,7 +230,7 @@ def parse_period(text: str) -> tuple[str, str] | None:
     return start, end
 
 
-_RES_NUM: Final = r"(?:S-)?\d+(?:/\d+)?(?:\s*[A-Z](?![A-Za-z]))?(?:\s*\([IVXLC]+\))?"
+_RES_NUM: Final = rf"(?:S-)?\d+(?:/\d+)?(?:\s*{RESOLUTION_PART})?(?:\s*\([IVXLC]+\))?"
 
 PACK: Final = LanguagePack(
     code="zh",
@@ -269,7 +269,7 @@ PACK: Final = LanguagePack(
     },
     name_separator=re.compile(r"[、，,；;]"),
     resolution_ref=re.compile(
-        rf"第\s*(?P<nums>{_RES_NUM}(?:\s*(?:[、，,]|和|及)\s*{_RES_NUM})*)\s*号决议"
+        rf"第\s*(?P<nums>{_RES_NUM}(?:\s*(?:[、，,]|和|及)\s*(?:{_RES_NUM}|{RESOLUTION_PART}))*)\s*号决议"
     ),
     resolution_word="号决议",
     ref_bodies=(
