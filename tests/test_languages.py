@@ -159,6 +159,15 @@ def test_resolution_symbols(body: str | None, number: str, symbol: str | None) -
         ("en", "its resolutions 49/75 A, B and C", ["A/RES/49/75 A", "A/RES/49/75 B",
                                                     "A/RES/49/75 C"]),
         ("zh", "第 36/87 A 和 B 号决议", ["A/RES/36/87 A", "A/RES/36/87 B"]),
+        # The documents of conferences the United Nations serves (80/24, 80/39, 80/5).
+        ("en", "See CD/1999 and CD/2067.", ["CD/1999", "CD/2067"]),
+        ("en", "vols. I–III (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II))",
+         ["NPT/CONF.2010/50", "NPT/CONF.2010/50"]),
+        ("en", "See TPNW/MSP/2023/14 and TPNW/MSP/2025/11/Rev.1.",
+         ["TPNW/MSP/2023/14", "TPNW/MSP/2025/11/Rev.1"]),
+        ("en", "Adopted in FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
+         ["FCCC/CP/2015/10/Add.1"]),
+        ("en", "the code ABCD/1999 and BWC2/5", []),
         # A symbol after the list is no part; two letters are a part only doubled.
         ("en", "its resolution 70/1 and A/70/L.1", ["A/RES/70/1", "A/70/L.1"]),
         ("en", "its resolution 70/1 UN", ["A/RES/70/1"]),

@@ -15,6 +15,10 @@ from concord.text.mapped import Mapped
 _SYMBOL_SERIES: Final = (
     "A", "E", "S", "ST", "CCPR", "CRC", "CEDAW", "CERD", "CAT", "CRPD", "CMW", "CED", "HRI",
     "TD", "UNEP", "DP",
+    # Conferences and meetings of States parties the United Nations serves, which the First
+    # Committee's resolutions cite (``NPT/CONF.2010/50``, ``CD/1299``, ``TPNW/MSP/2022/6``),
+    # and the climate and biodiversity conferences (``FCCC/CP/2015/10/Add.1``).
+    "CD", "NPT", "BWC", "CCW", "APLC", "TPNW", "FCCC", "CBD",
 )  # fmt: skip
 # ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...`` opening with the ``/`` (literal text, which the
 # engine skips to; it tries every position for a class of letters): lookbehinds say which
