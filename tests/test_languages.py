@@ -194,7 +194,17 @@ def test_references(pack: str, text: str, targets: list[str]) -> None:
      ("zh", "“变革我们的世界：2030 年可持续发展议程”", ["AGENDA_2030"]),
      ("en", "the International Covenants on Human Rights", ["ICCPR", "ICESCR"]),
      ("en", "the Charter of the United Nations and the Durban Declaration and Programme of Action",
-      ["UN_CHARTER", "DDPA"])],
+      ["UN_CHARTER", "DDPA"]),
+     # Treaties of the disarmament, climate and justice resolutions (80/24, 80/14...).
+     ("en", "the Treaty on the Non-Proliferation of Nuclear Weapons and the Treaty on the "
+      "Prohibition of Nuclear Weapons", ["NPT", "TPNW"]),
+     ("en", "parties to the Rome Statute of the International Criminal Court and the Rome Statute",
+      ["ROME_STATUTE", "ROME_STATUTE"]),
+     ("en", "the Comprehensive Nuclear-Test-Ban Treaty, the Arms Trade Treaty and the Chemical "
+      "Weapons Convention", ["CTBT", "ATT", "CWC"]),
+     ("zh", "《不扩散核武器条约》和《国际刑事法院罗马规约》", ["NPT", "ROME_STATUTE"]),
+     ("zh", "《全面禁止核试验条约》、《禁止核武器条约》和《联合国气候变化框架公约》",
+      ["CTBT", "TPNW", "UNFCCC"])],
 )  # fmt: skip
 def test_instruments(pack: str, text: str, ids: list[str]) -> None:
     from concord.extract.references import find_references
@@ -289,3 +299,7 @@ def test_requests_with_a_connective_before_the_verb(
     para = Paragraph("op_1", "operative", "1", None, None, text, (0, len(text)))
     found = find_mandates(para, Mapped.of(text), languages.get(pack), "GA")
     assert [(m.addressee, m.due.session if m.due else None) for m in found] == asked
+
+
+def test_every_instrument_is_named_in_both_languages() -> None:
+    assert set(EN.instruments.values()) == set(ZH.instruments.values())

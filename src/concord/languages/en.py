@@ -279,6 +279,21 @@ INSTRUMENTS: Final = {
     "Beijing Declaration and Platform for Action": "BPFA",
     "United Nations Declaration on the Rights of Indigenous Peoples": "UNDRIP",
     "Declaration on Human Rights Defenders": "UNDHRD",
+    # Treaties the General Assembly's disarmament, climate and justice resolutions cite.
+    "Treaty on the Non-Proliferation of Nuclear Weapons": "NPT",
+    "Comprehensive Nuclear-Test-Ban Treaty": "CTBT",
+    "Treaty on the Prohibition of Nuclear Weapons": "TPNW",
+    "Arms Trade Treaty": "ATT",
+    "Convention on the Prohibition of the Development, Production, Stockpiling and Use of "
+    "Chemical Weapons and on Their Destruction": "CWC",
+    "Chemical Weapons Convention": "CWC",
+    "Convention on the Prohibition of the Development, Production and Stockpiling of "
+    "Bacteriological (Biological) and Toxin Weapons and on Their Destruction": "BWC",
+    "Biological Weapons Convention": "BWC",
+    "United Nations Framework Convention on Climate Change": "UNFCCC",
+    "Rome Statute of the International Criminal Court": "ROME_STATUTE",
+    "Rome Statute": "ROME_STATUTE",
+    "Addis Ababa Action Agenda": "ADDIS_ABABA_ACTION_AGENDA",
 }
 
 _ADVISORY: Final = Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee")
