@@ -22,9 +22,11 @@ _SYMBOL_SERIES: Final = (
 )  # fmt: skip
 # ``(?<![A-Za-z0-9/])(?:A|E|S|ST|...)/...`` opening with the ``/`` (literal text, which the
 # engine skips to; it tries every position for a class of letters): lookbehinds say which
-# series stands before it, and the symbol starts where that series does.
+# series stands before it, and the symbol starts where that series does. Most slashes
+# follow a digit (``70/1``): one lookbehind for a capital rules them out before the
+# series are tried one by one.
 _SYMBOL: Final = re.compile(
-    "/(?:" + "|".join(rf"(?<=(?<![A-Za-z0-9/]){s}/)" for s in _SYMBOL_SERIES) + ")"
+    "/(?<=[A-Z]/)(?:" + "|".join(rf"(?<=(?<![A-Za-z0-9/]){s}/)" for s in _SYMBOL_SERIES) + ")"
     r"(?:[A-Za-z0-9]+[./\-])*[A-Za-z0-9]+"
     r"(?:\((?:Part|Vol\.|Sect\.)\s?[IVX\d]+\)(?:/(?:[A-Za-z0-9]+\.)*[A-Za-z0-9]+)*)?"
     r"(?:\(\d{4}\))?"
