@@ -303,3 +303,25 @@ def test_requests_with_a_connective_before_the_verb(
 
 def test_every_instrument_is_named_in_both_languages() -> None:
     assert set(EN.instruments.values()) == set(ZH.instruments.values())
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_a_session_named_is_found_before_the_due_word_as_in_the_whole_clause(code: str) -> None:
+    from concord.extract import mandates
+
+    pack = languages.get(code)
+    found = 0
+    for path in SAMPLES.glob(f"*.{code}.txt"):
+        text = path.read_text(encoding="utf-8")
+        # Every match ends at the due word, or a few characters after it, and starts
+        # within reach before it: where ``_due_match`` looks.
+        for m in pack.due_session.finditer(text):
+            found += 1
+            at = m.group(0).rfind(pack.due_word)
+            assert 0 <= at <= mandates._DUE_REACH, m.group(0)
+            assert len(m.group(0)) - at - len(pack.due_word) <= mandates._DUE_TAIL, m.group(0)
+        for clause in re.split("[;；]", text):
+            whole = pack.due_session.search(clause)
+            windowed = mandates._due_match(clause, pack)
+            assert (whole and whole.span()) == (windowed and windowed.span()), clause[:60]
+    assert found

@@ -159,6 +159,31 @@ def _mandate(
     return Mandate(para.id, actor.id, actor.name, kind, action, span, due)
 
 
+# How far before the pack's ``due_word`` a session it names can start (``the Human Rights
+# Council at its fifty-first session``: some 50 characters), with room to spare.
+_DUE_REACH: Final = 160
+
+
+def _due_match(clause: str, pack: LanguagePack) -> re.Match[str] | None:
+    """The first match of the pack's ``due_session`` in ``clause``. Every match ends at
+    the ``due_word`` (``session``, ``届``, and what may follow it: ``届会议``): the
+    pattern, which opens with no literal text the engine could skip to, is tried only in
+    the stretch before each, rather than at every position of a long clause."""
+    word = pack.due_word
+    at = clause.find(word)
+    while at >= 0:
+        end = min(len(clause), at + len(word) + _DUE_TAIL)
+        m = pack.due_session.search(clause, max(0, at - _DUE_REACH), end)
+        if m is not None:
+            return m
+        at = clause.find(word, at + len(word))
+    return None
+
+
+# What a match may run to past the ``due_word`` (``会议`` after ``届``).
+_DUE_TAIL: Final = 4
+
+
 def _actor_at(text: str, pack: LanguagePack) -> Actor | None:
     """The actor named at the start of ``text`` (the longest name that fits)."""
     m = _names_pattern(pack.actors).match(text)
@@ -178,9 +203,7 @@ def _names_pattern(actors: Mapping[str, Actor]) -> re.Pattern[str]:
 
 
 def _due(clause: str, pack: LanguagePack, own_body: str | None, actor: Actor) -> Due | None:
-    if pack.due_word not in clause:
-        return None
-    m = pack.due_session.search(clause)
+    m = _due_match(clause, pack)
     if not m:
         return None
     session = pack.parse_number(m.group("session"))

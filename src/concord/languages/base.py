@@ -182,8 +182,9 @@ class LanguagePack:
     due_session: re.Pattern[str]
     """A session by which something is due: groups ``body`` (optional), ``session``."""
     due_word: str
-    """Text every match of ``due_session`` holds (``session`` / ``届``): a clause without
-    it names no session, and the pattern (which has no literal start) is not tried on it."""
+    """Text every match of ``due_session`` holds, at its end or a few characters before
+    it (``session`` / ``届``): a clause without it names no session, and the pattern (which
+    has no literal start) is tried only in the stretch before each."""
     mandate_kinds: tuple[tuple[re.Pattern[str], str], ...]
     """What is asked, by words: report, consultation, meeting, consideration, study."""
     decides_scheduling: re.Pattern[str]
