@@ -325,3 +325,24 @@ def test_a_session_named_is_found_before_the_due_word_as_in_the_whole_clause(cod
             windowed = mandates._due_match(clause, pack)
             assert (whole and whole.span()) == (windowed and windowed.span()), clause[:60]
     assert found
+
+
+@pytest.mark.parametrize("code", ["en", "zh"])
+def test_requests_inside_a_paragraph_are_found_as_a_scan_of_it_finds_them(code: str) -> None:
+    from concord.extract import mandates
+
+    pack = languages.get(code)
+    found = 0
+    for path in SAMPLES.glob(f"*.{code}.txt"):
+        for text in path.read_text(encoding="utf-8").split("\n"):
+            pattern = pack.request_phrases
+            opening = pattern.match(text)
+            scanned = [m.start() for m in pattern.finditer(text, opening.end() if opening else 0)]
+            # Every request starts within reach before its word, and ends at it, or
+            # (``Requests also``) a word after it.
+            for m in pattern.finditer(text):
+                at = m.group(0).rfind(pack.request_word)
+                assert 0 <= at <= mandates._REQUEST_REACH, m.group(0)
+            assert mandates._inner_requests(text, pack) == scanned, text[:60]
+            found += len(scanned)
+    assert found

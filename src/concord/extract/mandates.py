@@ -76,17 +76,31 @@ def _after_each(text: str, chars: str) -> list[int]:
 
 def _inner_requests(text: str, pack: LanguagePack) -> list[int]:
     """Where requests start inside ``text`` (not at its start: ``..., and requests``)."""
-    if pack.request_word not in text:
+    word = pack.request_word
+    at = text.find(word)
+    if at < 0:
         return []
     pattern = pack.request_phrases
     opening = pattern.match(text)
-    if opening is None:
-        return [m.start() for m in pattern.finditer(text)]
     # Requests do not overlap and each holds the word: when the text opens with one (most
-    # texts that ask), another is only looked for where the word comes again.
-    if text.find(pack.request_word, opening.end()) < 0:
-        return []
-    return [m.start() for m in pattern.finditer(text, opening.end())]
+    # texts that ask), another is only looked for where the word comes again. The pattern
+    # opens with no literal text: it is tried only in the stretch before each occurrence
+    # of the word, where every request holding it starts, not at every position.
+    pos = 0 if opening is None else opening.end()
+    starts: list[int] = []
+    at = text.find(word, pos)
+    while at >= 0:
+        m = pattern.search(text, max(pos, at - _REQUEST_REACH), at + len(word) + 1)
+        if m is not None:
+            starts.append(m.start())
+            pos = m.end()
+        at = text.find(word, max(pos, at + len(word)))
+    return starts
+
+
+# How far before the pack's ``request_word`` a request can start (``, and in that
+# connection further requests``: some 45 characters), with room to spare.
+_REQUEST_REACH: Final = 100
 
 
 def _request(
