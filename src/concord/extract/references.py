@@ -41,11 +41,6 @@ _NUM_IN_LIST: Final = re.compile(
     r"[ES\d](?:(?<=S)-\d+|(?<=E)S-\d+|(?<=\d)\d*)"
     rf"(?:/\d+)?(?:\s?(?P<part>{RESOLUTION_PART}))?(?:\s?\((?:[IVXLC]+|\d{{4}})\))?"
 )
-# Further parts of a number with a part (``36/87 A and B``, ``A, B and C``, ``A 和 B``),
-# each a letter alone (which no symbol, ``A/70/1``, continues).
-_FURTHER_PART: Final = re.compile(
-    rf"(?:,\s*|\s+and\s+|\s*[、，和及]\s*)({RESOLUTION_PART})(?![/.\-])"
-)
 # ``\bof\s+...``, with ``of`` first so that the engine skips to it (the lookbehind is the
 # word boundary before it).
 _DATE_IN_LIST: Final = re.compile(r"of(?<!\wof)\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
@@ -113,7 +108,7 @@ def _resolutions(
             nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), nums_text)
         for n in _NUM_IN_LIST.finditer(nums_text):
             number = n.group(0)
-            for at, each in _with_further_parts(nums_text, n):
+            for at, each in _with_further_parts(nums_text, n, pack.further_part):
                 symbol = resolution_symbol(body, each)
                 if symbol is None:
                     continue
@@ -124,20 +119,21 @@ def _resolutions(
     return refs
 
 
-def _with_further_parts(nums_text: str, n: re.Match[str]) -> list[tuple[int, str]]:
+def _with_further_parts(
+    nums_text: str, n: re.Match[str], further_part: re.Pattern[str]
+) -> list[tuple[int, str]]:
     """``(where, number)`` for the number ``n`` found and, where it has a part, each
-    further part written after it as a letter alone (``36/87 A and B`` is 36/87 A, at the
-    number, and 36/87 B, at the ``B``)."""
+    further part written after it as a letter alone (the pack's ``further_part``:
+    ``36/87 A and B`` is 36/87 A, at the number, and 36/87 B, at the ``B``)."""
     number = n.group(0)
     found = [(n.start(), number)]
     if n.group("part") is None:
         return found
     base = number[: n.start("part") - n.start()]
-    end = n.end()
-    more = _FURTHER_PART.match(nums_text, end)
+    more = further_part.match(nums_text, n.end())
     while more is not None:
         found.append((more.start(1), base + more.group(1)))
-        more = _FURTHER_PART.match(nums_text, more.end())
+        more = further_part.match(nums_text, more.end())
     return found
 
 

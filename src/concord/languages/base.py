@@ -164,6 +164,9 @@ class LanguagePack:
     resolution_word: str
     """Text every match of ``resolution_ref`` holds (``esolution`` / ``号决议``): a
     paragraph without it refers to no resolution, and the pattern is not tried on it."""
+    further_part: re.Pattern[str]
+    """A further part of the resolution numbered before it, a letter alone after the
+    list's separator (``36/87 A and B``, ``36/87 A 和 B``): group 1 is the letter."""
     ref_bodies: tuple[tuple[re.Pattern[str], str], ...]
     """Words before a resolution number that name its body, nearest wins."""
     own_body_words: re.Pattern[str]

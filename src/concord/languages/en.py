@@ -402,6 +402,7 @@ _RES_NUM: Final = (
 # A further part of the number before (``36/87 A and B``): a letter alone, which no symbol
 # (``A/70/1``) continues.
 _FURTHER_PART: Final = rf"{RESOLUTION_PART}(?![/.\-])"
+_LIST_SEPARATOR: Final = r"(?:,\s*|\s+and\s+)"
 _BODY_WORDS: Final = "|".join(_BODIES)
 
 PACK: Final = LanguagePack(
@@ -450,9 +451,10 @@ PACK: Final = LanguagePack(
     resolution_ref=re.compile(
         r"esolution(?<=(?P<lead>[Rr])esolution)(?<!\w[Rr]esolution)"
         rf"s?\s+(?P<nums>{_RES_NUM}(?:(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
-        rf"(?:,\s*|\s+and\s+)(?!its\b)(?:{_RES_NUM}|{_FURTHER_PART}))*)"
+        rf"{_LIST_SEPARATOR}(?!its\b)(?:{_RES_NUM}|{_FURTHER_PART}))*)"
     ),
     resolution_word="esolution",
+    further_part=re.compile(rf"{_LIST_SEPARATOR}({_FURTHER_PART})"),
     ref_bodies=(
         (re.compile(r"Sub-Commission"), "SUBCOM"),
         (re.compile(r"Commission on Human Rights"), "CHR"),

@@ -243,6 +243,10 @@ def parse_period(text: str) -> tuple[str, str] | None:
 
 
 _RES_NUM: Final = rf"(?:S-)?\d+(?:/\d+)?(?:\s*{RESOLUTION_PART})?(?:\s*\([IVXLC]+\))?"
+_LIST_SEPARATOR: Final = r"\s*(?:[、，,]|和|及)\s*"
+# A further part of the number before (``36/87 A 和 B``): a letter alone, which no symbol
+# (``A/70/1``) continues.
+_FURTHER_PART: Final = rf"{RESOLUTION_PART}(?![/.\-])"
 
 PACK: Final = LanguagePack(
     code="zh",
@@ -281,9 +285,10 @@ PACK: Final = LanguagePack(
     },
     name_separator=re.compile(r"[、，,；;]"),
     resolution_ref=re.compile(
-        rf"第\s*(?P<nums>{_RES_NUM}(?:\s*(?:[、，,]|和|及)\s*(?:{_RES_NUM}|{RESOLUTION_PART}))*)\s*号决议"
+        rf"第\s*(?P<nums>{_RES_NUM}(?:{_LIST_SEPARATOR}(?:{_RES_NUM}|{_FURTHER_PART}))*)\s*号决议"
     ),
     resolution_word="号决议",
+    further_part=re.compile(rf"{_LIST_SEPARATOR}({_FURTHER_PART})"),
     ref_bodies=(
         (re.compile(r"促进和保护人权小组委员会|小组委员会"), "SUBCOM"),
         (re.compile(r"人权委员会"), "CHR"),
