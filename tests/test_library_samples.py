@@ -44,6 +44,32 @@ def test_70_1_is_cited_by_72_169(sample_library: Library) -> None:
     assert "A/RES/72/169" in {c.symbol for c in sample_library.cited_by("70/1")}
 
 
+def _cited(library: Library, target: str) -> set[tuple[str, str]]:
+    return {(c.symbol, c.target) for c in library.cited_by(target)}
+
+
+def test_parts_of_a_resolution_are_cited_by_number_and_symbol(sample_library: Library) -> None:
+    """80/17 cites ``36/87 A and B`` and 80/30 ``53/77 AA``: a part is found however it is
+    written, and the whole resolution finds its parts (but a part not its siblings)."""
+    a, b = ("A/RES/80/17", "A/RES/36/87 A"), ("A/RES/80/17", "A/RES/36/87 B")
+    for whole in ("36/87", "A/RES/36/87", " 36/87 "):
+        assert _cited(sample_library, whole) == {a, b}, whole
+    for part in ("36/87 B", "36/87B", "36/87  B", "A/RES/36/87 B", "A/RES/36/87B"):
+        assert _cited(sample_library, part) == {b}, part
+    for absent in ("36/87 C", "A/RES/36/87 C", "36/8", "6/87", "A/RES/36/8", "36/87 BB"):
+        assert _cited(sample_library, absent) == set(), absent
+    aa = ("A/RES/80/30", "A/RES/53/77 AA")
+    assert _cited(sample_library, "53/77 AA") == {aa}
+    assert _cited(sample_library, "A/RES/53/77AA") == {aa}
+    assert aa not in _cited(sample_library, "53/77 A")
+    assert aa in _cited(sample_library, "53/77")
+    # Not a resolution: itself only (``_`` in an instrument's id is no LIKE wildcard).
+    rome = _cited(sample_library, "ROME_STATUTE")
+    assert ("A/RES/80/6", "ROME_STATUTE") in rome
+    assert {target for _, target in rome} == {"ROME_STATUTE"}
+    assert _cited(sample_library, "ROMExSTATUTE") == set()
+
+
 def test_rebuilding_changes_nothing(sample_library: Library) -> None:
     again = build_demo(sample_library)
     assert (again.new, again.updated, again.failed) == (0, 0, 0)

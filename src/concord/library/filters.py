@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from concord.errors import ConcordError
 from concord.library import schema as t
-from concord.library.symbols import target_patterns
+from concord.library.symbols import target_match
 
 POSITIONS = ("yes", "no", "abstain")
 KINDS = ("preamble", "operative", "annex")
@@ -60,9 +60,7 @@ def _range(column: sa.ColumnElement[Any], lo: int | None, hi: int | None) -> lis
 
 def _cites(target: str) -> sa.ColumnElement[bool]:
     r, e2 = t.refs.c, t.expressions.alias("citing")
-    match = sa.or_(
-        *(r.target.like(p) if "%" in p else r.target == p for p in target_patterns(target))
-    )
+    match = target_match(r.target, target)
     return sa.exists(
         sa.select(1)
         .select_from(t.refs.join(e2, e2.c.id == r.expression_id))

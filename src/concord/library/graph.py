@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from concord.library import schema as t
 from concord.library.results import Citation, Page
-from concord.library.symbols import target_patterns
+from concord.library.symbols import target_match
 from concord.library.works import work_row
 
 
@@ -32,8 +32,6 @@ def cites(conn: sa.Connection, symbol: str) -> Page[Citation]:
 def cited_by(conn: sa.Connection, target: str) -> Page[Citation]:
     """Every reference to ``target`` (a resolution, document or instrument)."""
     r = t.refs.c
-    match = sa.or_(
-        *(r.target.like(p) if "%" in p else r.target == p for p in target_patterns(target))
-    )
+    match = target_match(r.target, target)
     rows = conn.execute(_citations([match])).all()
     return Page([Citation(**x._mapping) for x in rows], len(rows))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
+
+import sqlalchemy as sa
 
 from concord.model.uri import symbol_to_parts
 
@@ -31,13 +34,38 @@ def parts(symbol: str) -> SymbolParts | None:
     return SymbolParts(body, int(first), number)
 
 
-def target_patterns(target: str) -> list[str]:
-    """Stored reference targets a user's ``target`` may mean.
+# A resolution number as a user writes it: ``70/1``, and with the part of a resolution
+# adopted in parts, ``36/87 B`` or ``36/87B`` (one letter, or a doubled one past Z:
+# ``53/77 AA``).
+_NUMBER: Final = re.compile(r"(\d+/\d+)(?:\s*([A-Z])(\2)?)?")
+# A resolution's full symbol, with or without a part: ``A/RES/36/87``, ``A/RES/36/87B``.
+_FULL: Final = re.compile(
+    r"([A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*/RES/\d+/\d+)(?:\s*([A-Z])(\2)?)?"
+)
 
-    ``A/RES/70/1`` and ``UDHR`` mean themselves; a bare number ``70/1`` means any
-    resolution with that number (``A/RES/70/1``, ``A/HRC/RES/70/1``).
+
+def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement[bool]:
+    """Whether a stored reference target (``column``) is what a user's ``target`` means.
+
+    ``A/71/53`` and ``UDHR`` mean themselves. A bare number means any resolution with
+    that number (``70/1``: ``A/RES/70/1``, ``A/HRC/RES/70/1``). A resolution means its
+    parts too: the reader stores a part as the number, a space and its letter
+    (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
+    ``36/87 A`` and ``36/87 B`` as well. A part means itself, written with the space or
+    without it (``36/87 B``, ``36/87B``, ``A/RES/36/87B``).
     """
-    target = target.strip()
-    if re.fullmatch(r"\d+/\d+", target):
-        return [f"%/RES/{target}"]
-    return [target]
+    target = " ".join(target.split())
+    number = _NUMBER.fullmatch(target)
+    full = None if number else _FULL.fullmatch(target)
+    found = number or full
+    if found is None:
+        return column == target
+    base = f"%/RES/{found.group(1)}" if number else found.group(1)
+    if found.group(2):
+        part = f"{base} {found.group(2)}{found.group(3) or ''}"
+        return column.like(part) if number else column == part
+    # The whole resolution, or one of its parts: a space and one or two capital letters
+    # (``_`` in a LIKE pattern is any one character; the symbols stored hold no other
+    # text after a space).
+    like = [column.like(f"{base} _"), column.like(f"{base} __")]
+    return sa.or_(column.like(base) if number else column == base, *like)
