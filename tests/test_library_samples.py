@@ -70,6 +70,25 @@ def test_parts_of_a_resolution_are_cited_by_number_and_symbol(sample_library: Li
     assert _cited(sample_library, "ROMExSTATUTE") == set()
 
 
+def test_an_instrument_is_cited_by_id_or_by_name_in_either_language(
+    sample_library: Library,
+) -> None:
+    udhr = _cited(sample_library, "UDHR")
+    assert {"A/HRC/RES/37/23", "A/RES/72/169"} <= {symbol for symbol, _ in udhr}
+    for named in (
+        "udhr",
+        "Universal Declaration of Human Rights",
+        "世界人权宣言",
+        "《世界人权宣言》",
+    ):
+        assert _cited(sample_library, named) == udhr, named
+    # A name for two instruments finds the citations of either.
+    both = _cited(sample_library, "International Covenants on Human Rights")
+    assert both == _cited(sample_library, "ICCPR") | _cited(sample_library, "ICESCR")
+    assert {target for _, target in both} == {"ICCPR", "ICESCR"}
+    assert _cited(sample_library, "Universal Declaration of Human Wrongs") == set()
+
+
 def test_rebuilding_changes_nothing(sample_library: Library) -> None:
     again = build_demo(sample_library)
     assert (again.new, again.updated, again.failed) == (0, 0, 0)

@@ -1,13 +1,16 @@
-"""What a document symbol itself says: body, session and number (``A/RES/72/169``)."""
+"""What a document symbol itself says (body, session and number of ``A/RES/72/169``), and
+what a user's reference target means."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 import sqlalchemy as sa
 
+from concord import languages
 from concord.model.uri import symbol_to_parts
 
 
@@ -47,7 +50,8 @@ _FULL: Final = re.compile(
 def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement[bool]:
     """Whether a stored reference target (``column``) is what a user's ``target`` means.
 
-    ``A/71/53`` and ``UDHR`` mean themselves. A bare number means any resolution with
+    ``A/71/53`` and ``UDHR`` mean themselves; an instrument may also be named, in any
+    language Concord reads (see :func:`instrument_ids`). A bare number means any resolution with
     that number (``70/1``: ``A/RES/70/1``, ``A/HRC/RES/70/1``). A resolution means its
     parts too: the reader stores a part as the number, a space and its letter
     (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
@@ -59,7 +63,8 @@ def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement
     full = None if number else _FULL.fullmatch(target)
     found = number or full
     if found is None:
-        return column == target
+        ids = instrument_ids(target)
+        return column.in_(ids) if ids else column == target
     base = f"%/RES/{found.group(1)}" if number else found.group(1)
     if found.group(2):
         part = f"{base} {found.group(2)}{found.group(3) or ''}"
@@ -69,3 +74,29 @@ def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement
     # text after a space).
     like = [column.like(f"{base} _"), column.like(f"{base} __")]
     return sa.or_(column.like(base) if number else column == base, *like)
+
+
+def instrument_ids(target: str) -> tuple[str, ...]:
+    """The instruments ``target`` names, by id or by a name the language packs know, in
+    any case: ``udhr``, ``Universal Declaration of Human Rights`` and ``《世界人权宣言》``
+    are ``("UDHR",)``; ``International Covenants on Human Rights`` names both Covenants.
+    Empty where it names none."""
+    return _instruments().get(_fold(target), ())
+
+
+@cache
+def _instruments() -> dict[str, tuple[str, ...]]:
+    """Every instrument id and name of every language pack, folded, with its ids."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code in languages.available():
+        for name, ids in languages.get(code).instruments.items():
+            targets = tuple(ids.split("+"))
+            out.setdefault(_fold(name), targets)
+            for each in targets:
+                out.setdefault(_fold(each), (each,))
+    return out
+
+
+def _fold(text: str) -> str:
+    """Case, spacing and the title marks of Chinese (``《》``) do not count."""
+    return " ".join(text.replace("《", "").replace("》", "").casefold().split())
