@@ -204,7 +204,41 @@ def test_references(pack: str, text: str, targets: list[str]) -> None:
       "Weapons Convention", ["CTBT", "ATT", "CWC"]),
      ("zh", "《不扩散核武器条约》和《国际刑事法院罗马规约》", ["NPT", "ROME_STATUTE"]),
      ("zh", "《全面禁止核试验条约》、《禁止核武器条约》和《联合国气候变化框架公约》",
-      ["CTBT", "TPNW", "UNFCCC"])],
+      ["CTBT", "TPNW", "UNFCCC"]),
+     # Arms, the sea, climate and disasters (80/25, 80/9...).
+     ("en", "the Programme of Action to Prevent, Combat and Eradicate the Illicit Trade in Small "
+      "Arms and Light Weapons in All Its Aspects and the Convention on Cluster Munitions",
+      ["SALW_POA", "CCM"]),
+     ("en", "the Kyoto Protocol, the Paris Agreement and the Sendai Framework for Disaster Risk "
+      "Reduction 2015–2030", ["KYOTO_PROTOCOL", "PARIS_AGREEMENT", "SENDAI_FRAMEWORK"]),
+     ("zh", "《京都议定书》、《巴黎协定》和《2015-2030年仙台减少灾害风险框架》",
+      ["KYOTO_PROTOCOL", "PARIS_AGREEMENT", "SENDAI_FRAMEWORK"]),
+     ("zh", "《联合国海洋法公约》和《集束弹药公约》", ["UNCLOS", "CCM"]),
+     # Human rights beyond the core treaties: the optional protocol is found, not the
+     # convention its name holds.
+     ("en", "the Optional Protocol to the Convention against Torture and Other Cruel, Inhuman or "
+      "Degrading Treatment or Punishment and the Convention relating to the Status of Refugees",
+      ["OPCAT", "REFUGEE_CONVENTION"]),
+     ("zh", "《禁止酷刑和其他残忍、不人道或有辱人格的待遇或处罚公约任择议定书》"
+      "和《关于难民地位的公约》",
+      ["OPCAT", "REFUGEE_CONVENTION"]),
+     ("en", "the Geneva Conventions of 12 August 1949 and the Convention on the Prevention and "
+      "Punishment of the Crime of Genocide", ["GENEVA_CONVENTIONS", "GENOCIDE_CONVENTION"]),
+     ("zh", "1949年8月12日《日内瓦四公约》和《防止及惩治灭绝种族罪公约》",
+      ["GENEVA_CONVENTIONS", "GENOCIDE_CONVENTION"]),
+     ("en", "in compliance with the Paris Principles and the Guiding Principles on Business and "
+      "Human Rights", ["PARIS_PRINCIPLES", "UNGPS"]),
+     ("zh", "符合《巴黎原则》和《工商企业与人权指导原则》", ["PARIS_PRINCIPLES", "UNGPS"]),
+     ("en", "the Global Compact for Safe, Orderly and Regular Migration and the Global Compact on "
+      "Refugees", ["GCM", "GCR"]),
+     ("zh", "《安全、有序和正常移民全球契约》和《难民问题全球契约》", ["GCM", "GCR"]),
+     # The trafficking protocol's name holds the convention it supplements.
+     ("zh", "《联合国打击跨国有组织犯罪公约"
+      "关于预防、禁止和惩治贩运人口特别是妇女和儿童行为的补充议定书》",
+      ["UNTOC", "TRAFFICKING_PROTOCOL"]),
+     ("en", "the Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women "
+      "and Children, supplementing the United Nations Convention against Transnational "
+      "Organized Crime", ["TRAFFICKING_PROTOCOL", "UNTOC"])],
 )  # fmt: skip
 def test_instruments(pack: str, text: str, ids: list[str]) -> None:
     from concord.extract.references import find_references
@@ -257,7 +291,7 @@ def _alternation_finds(instruments: Mapping[str, str], text: str) -> list[tuple[
 
 def test_instrument_names_found_from_key_words_as_an_alternation_finds_them() -> None:
     finder = references._Instruments(EN.instruments)
-    assert finder.by_word is not None, "the English names are found from their key words"
+    assert finder.words is not None, "the English names are found from their key words"
     for path in SAMPLES.glob("*.en.txt"):
         text = path.read_text(encoding="utf-8")
         assert finder.find(text) == _alternation_finds(EN.instruments, text), path.name

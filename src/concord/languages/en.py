@@ -294,6 +294,42 @@ INSTRUMENTS: Final = {
     "Rome Statute of the International Criminal Court": "ROME_STATUTE",
     "Rome Statute": "ROME_STATUTE",
     "Addis Ababa Action Agenda": "ADDIS_ABABA_ACTION_AGENDA",
+    "Treaty on Principles Governing the Activities of States in the Exploration and Use of "
+    "Outer Space, including the Moon and Other Celestial Bodies": "OUTER_SPACE_TREATY",
+    "Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons "
+    "Which May Be Deemed to Be Excessively Injurious or to Have Indiscriminate Effects": "CCW",
+    "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
+    "Anti-Personnel Mines and on Their Destruction": "APLC",
+    "Convention on Cluster Munitions": "CCM",
+    "Programme of Action to Prevent, Combat and Eradicate the Illicit Trade in Small Arms "
+    "and Light Weapons in All Its Aspects": "SALW_POA",
+    "United Nations Convention on the Law of the Sea": "UNCLOS",
+    "Paris Agreement": "PARIS_AGREEMENT",
+    "Kyoto Protocol": "KYOTO_PROTOCOL",
+    "Sendai Framework for Disaster Risk Reduction": "SENDAI_FRAMEWORK",
+    # Instruments of the human rights resolutions beyond the core treaties.
+    "Convention relating to the Status of Refugees": "REFUGEE_CONVENTION",
+    "Protocol relating to the Status of Refugees": "REFUGEE_PROTOCOL",
+    "Convention on the Prevention and Punishment of the Crime of Genocide": "GENOCIDE_CONVENTION",
+    "Geneva Conventions of 12 August 1949": "GENEVA_CONVENTIONS",
+    "Geneva Conventions": "GENEVA_CONVENTIONS",
+    "Optional Protocol to the Convention against Torture and Other Cruel, Inhuman or "
+    "Degrading Treatment or Punishment": "OPCAT",
+    "Declaration on the Elimination of Violence against Women": "DEVAW",
+    "Programme of Action of the International Conference on Population and Development": (
+        "ICPD_POA"
+    ),
+    "Guiding Principles on Business and Human Rights": "UNGPS",
+    "Paris Principles": "PARIS_PRINCIPLES",
+    "Global Compact for Safe, Orderly and Regular Migration": "GCM",
+    "Global Compact on Refugees": "GCR",
+    "United Nations Convention against Transnational Organized Crime": "UNTOC",
+    "Protocol to Prevent, Suppress and Punish Trafficking in Persons, Especially Women and "
+    "Children": "TRAFFICKING_PROTOCOL",
+    "United Nations Global Plan of Action to Combat Trafficking in Persons": (
+        "GLOBAL_PLAN_TRAFFICKING"
+    ),
+    "United Nations Convention against Corruption": "UNCAC",
 }
 
 _ADVISORY: Final = Actor("hrc_advisory_committee", "Human Rights Council Advisory Committee")
