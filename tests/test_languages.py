@@ -37,6 +37,24 @@ SAMPLES = Path(__file__).resolve().parents[1] / "src" / "concord" / "samples"
         ("zh", "operative", "请人权理事会咨询委员会", "请", "requests"),
         ("zh", "operative", "决定在大会第七十三届会议上", "决定", "decides"),
         ("zh", "operative", "吁请所有国家", "吁请", "calls_upon"),
+        # The adverb comes first in Chinese: 又 ``also``, 还 ``further``, before any phrase.
+        ("zh", "operative", "又要求各方", "又要求", "demands_also"),
+        ("zh", "operative", "还授权秘书长", "还授权", "authorizes_further"),
+        ("zh", "operative", "关切地注意到报告", "关切地注意到", "notes_with_concern"),
+        ("zh", "operative", "又关切地注意到", "又关切地注意到", "notes_with_concern_also"),
+        ("zh", "operative", "决心继续", "决心", "resolves"),
+        ("zh", "preamble", "决心推动", "决心", "determined"),
+        ("zh", "preamble", "又确信", "又确信", "convinced_also"),
+        ("zh", "preamble", "严重关切地", "严重关切", "gravely_concerned"),
+        ("zh", "preamble", "严重关切地注意到", "严重关切地注意到", "noting_with_concern"),
+        (
+            "en",
+            "preamble",
+            "Noting with grave concern that",
+            "Noting with grave concern",
+            "noting_with_concern",
+        ),
+        ("zh", "preamble", "审议了秘书长的报告", "审议了", "having_considered"),
         ("en", "preamble", "Reaffirming also that all", "Reaffirming also", "reaffirming_also"),
         ("en", "preamble", "Reaffirming the Universal", "Reaffirming", "reaffirming"),
         ("en", "preamble", "Guided by the Charter", "Guided by", "guided_by"),
@@ -70,6 +88,14 @@ def test_the_same_meaning_has_the_same_key_in_both_languages() -> None:
     assert {"requests", "decides", "invites", "urges", "calls_upon"} <= (
         ZH.operative.keys() & EN.operative.keys()
     )
+
+
+@pytest.mark.parametrize("part", ["preamble", "operative"])
+def test_every_chinese_key_is_an_english_key(part: str) -> None:
+    """Keys are the same in every language: the Chinese table, its adverbs included,
+    says nothing the English one has no key for."""
+    zh, en = getattr(ZH, part), getattr(EN, part)
+    assert set(zh.phrases.values()) <= set(en.phrases.values())
 
 
 def test_registry() -> None:

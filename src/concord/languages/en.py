@@ -49,6 +49,7 @@ PREAMBLE: Final = _variants(
         "Affirming": "affirming",
         "Noting": "noting",
         "Noting with concern": "noting_with_concern",
+        "Noting with grave concern": "noting_with_concern",
         "Noting with appreciation": "noting_with_appreciation",
         "Taking note": "taking_note",
         "Expressing concern": "expressing_concern",

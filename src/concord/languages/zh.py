@@ -54,6 +54,20 @@ PREAMBLE: Final = {
     "痛惜": "deploring",
     "申明": "affirming",
     "念及": "mindful",
+    "严重关切": "gravely_concerned",
+    # Not ``gravely_concerned``, which their first words are.
+    "严重关切地注意到": "noting_with_concern",
+    "深为关切地注意到": "noting_with_concern",
+    "满意地注意到": "noting_with_satisfaction",
+    "赞赏地注意到": "noting_with_appreciation",
+    "确信": "convinced",
+    "相信": "believing",
+    "希望": "desiring",
+    "赞扬": "commending",
+    "鼓励": "encouraging",
+    "审议了": "having_considered",
+    "审查了": "having_examined",
+    "期待": "looking_forward",
 }
 
 OPERATIVE: Final = {
@@ -108,7 +122,35 @@ OPERATIVE: Final = {
     "宣布": "declares",
     "支持": "supports",
     "重申其": "reaffirms",
+    "要求": "demands",
+    "授权": "authorizes",
+    "回顾": "recalls",
+    "关切地注意到": "notes_with_concern",
+    "满意地注意到": "notes_with_satisfaction",
+    "表示遗憾": "regrets",
+    "祝贺": "congratulates",
+    "提醒": "reminds",
+    "同意": "agrees",
+    "拒绝": "rejects",
+    "决心": "resolves",
+    "期待": "looks_forward",
 }
+
+
+def _with_adverbs(table: dict[str, str], *, compound: bool) -> dict[str, str]:
+    """The table, and each phrase after 又 (``also``) and 还 (``further``): the UN's
+    Chinese puts the adverb first (又请 ``Also requests``, 还回顾 ``Recalling further``),
+    where the table does not already say otherwise. The keys are those of the English
+    pack, whose preambular phrases of several words (``Noting with concern``) take no
+    adverb: without ``compound``, only keys of one word do here."""
+    out = dict(table)
+    for phrase, key in table.items():
+        if phrase.startswith(("又", "还")) or (not compound and "_" in key):
+            continue
+        out.setdefault(f"又{phrase}", f"{key}_also")
+        out.setdefault(f"还{phrase}", f"{key}_further")
+    return out
+
 
 INSTRUMENTS: Final = {
     "联合国宪章": "UN_CHARTER",
@@ -277,8 +319,8 @@ PACK: Final = LanguagePack(
     code="zh",
     iso639_2="zho",
     joiner="",
-    preamble=PhraseTable(PREAMBLE),
-    operative=PhraseTable(OPERATIVE),
+    preamble=PhraseTable(_with_adverbs(PREAMBLE, compound=False)),
+    operative=PhraseTable(_with_adverbs(OPERATIVE, compound=True)),
     body_names=_BODIES,
     enacting_formula=re.compile(
         r"^(?P<body>人权理事会|大会|安全理事会|经济及社会理事会|人权委员会)\s*[，,]$"
