@@ -54,7 +54,14 @@ def test_parts_of_a_resolution_are_cited_by_number_and_symbol(sample_library: Li
     a, b = ("A/RES/80/17", "A/RES/36/87 A"), ("A/RES/80/17", "A/RES/36/87 B")
     for whole in ("36/87", "A/RES/36/87", " 36/87 "):
         assert _cited(sample_library, whole) == {a, b}, whole
-    for part in ("36/87 B", "36/87B", "36/87  B", "A/RES/36/87 B", "A/RES/36/87B"):
+    for part in (
+        "36/87 B",
+        "36/87B",
+        "36/87  B",
+        "A/RES/36/87 B",
+        "A/RES/36/87B",
+        "A/RES/36/87[B]",
+    ):
         assert _cited(sample_library, part) == {b}, part
     for absent in ("36/87 C", "A/RES/36/87 C", "36/8", "6/87", "A/RES/36/8", "36/87 BB"):
         assert _cited(sample_library, absent) == set(), absent

@@ -47,6 +47,10 @@ _FULL: Final = re.compile(
 )
 
 
+# The UN Digital Library's form of a part: ``A/RES/36/87[B]``.
+_BRACKETED_PART: Final = re.compile(r"\s*\[([A-Z]{1,2})\]$")
+
+
 def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement[bool]:
     """Whether a stored reference target (``column``) is what a user's ``target`` means.
 
@@ -56,9 +60,10 @@ def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement
     parts too: the reader stores a part as the number, a space and its letter
     (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
     ``36/87 A`` and ``36/87 B`` as well. A part means itself, written with the space or
-    without it (``36/87 B``, ``36/87B``, ``A/RES/36/87B``).
+    without it, or in brackets as the UN Digital Library writes it (``36/87 B``,
+    ``36/87B``, ``A/RES/36/87B``, ``A/RES/36/87[B]``).
     """
-    target = " ".join(target.split())
+    target = _BRACKETED_PART.sub(r" \1", " ".join(target.split()))
     number = _NUMBER.fullmatch(target)
     full = None if number else _FULL.fullmatch(target)
     found = number or full
