@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from concord.library import Library, open_library
+from concord.library import Filters, Library, open_library
 from concord.library.demo import build_demo, samples_dir, shared_hrc_texts
 from concord.library.search import substring_scan
 from concord.library.tokens import CJK_CLASS
@@ -70,6 +70,9 @@ def test_parts_of_a_resolution_are_cited_by_number_and_symbol(sample_library: Li
     assert _cited(sample_library, "A/RES/53/77AA") == {aa}
     assert aa not in _cited(sample_library, "53/77 A")
     assert aa in _cited(sample_library, "53/77")
+    # The filter of listings and searches means the same.
+    listed = [w.symbol for w in sample_library.resolutions(Filters(cites="A/RES/36/87[B]"))]
+    assert listed == ["A/RES/80/17"]
     # Not a resolution: itself only (``_`` in an instrument's id is no LIKE wildcard).
     rome = _cited(sample_library, "ROME_STATUTE")
     assert ("A/RES/80/6", "ROME_STATUTE") in rome

@@ -45,8 +45,6 @@ _NUMBER: Final = re.compile(r"(\d+/\d+)(?:\s*([A-Z])(\2)?)?")
 _FULL: Final = re.compile(
     r"([A-Z][A-Za-z0-9.]*(?:/[A-Za-z0-9.]+)*/RES/\d+/\d+)(?:\s*([A-Z])(\2)?)?"
 )
-
-
 # The UN Digital Library's form of a part: ``A/RES/36/87[B]``.
 _BRACKETED_PART: Final = re.compile(r"\s*\[([A-Z]{1,2})\]$")
 
@@ -55,10 +53,10 @@ def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement
     """Whether a stored reference target (``column``) is what a user's ``target`` means.
 
     ``A/71/53`` and ``UDHR`` mean themselves; an instrument may also be named, in any
-    language Concord reads (see :func:`instrument_ids`). A bare number means any resolution with
-    that number (``70/1``: ``A/RES/70/1``, ``A/HRC/RES/70/1``). A resolution means its
-    parts too: the reader stores a part as the number, a space and its letter
-    (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
+    language Concord reads (see :func:`instrument_ids`). A bare number means any
+    resolution with that number (``70/1``: ``A/RES/70/1``, ``A/HRC/RES/70/1``). A
+    resolution means its parts too: the reader stores a part as the number, a space and
+    its letter (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
     ``36/87 A`` and ``36/87 B`` as well. A part means itself, written with the space or
     without it, or in brackets as the UN Digital Library writes it (``36/87 B``,
     ``36/87B``, ``A/RES/36/87B``, ``A/RES/36/87[B]``).
