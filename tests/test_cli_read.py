@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.conftest import SAMPLES
+from tests.test_formats import tiny_pdf
 
 from concord.cli import main
 from concord.errors import ConcordError
@@ -110,6 +112,59 @@ def test_one_bad_file_does_not_stop_the_others(
     assert "bad.txt: empty file" in captured.err
 
 
+def test_parse_reads_word_html_and_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A document's text is extracted as ``concord ingest`` extracts it, then read: the seed
+    as a Word file and as a web page, each line a paragraph, reads as the text does."""
+    import docx
+
+    lines = [line for line in SEED.read_text("utf-8").splitlines() if line.strip()]
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    word = tmp_path / "seed.docx"
+    document.save(str(word))
+    page = tmp_path / "seed.html"
+    body = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(
+        tiny_pdf(
+            [
+                "The Human Rights Council,",
+                "Recalling its resolution 32/6 of 30 June 2016,",
+                "1. Requests the Secretary-General to report to the Council;",
+            ]
+        )
+    )
+    for path in (word, page):
+        assert main(["parse", str(path)]) == 0
+        read = json.loads(capsys.readouterr().out)
+        assert read["symbol"] == "A/HRC/RES/37/23", path.name
+        assert (len(read["preamble"]), len(read["operative"])) == (15, 5), path.name
+        votes = read["adoption"]["votes"]
+        assert [len(votes[v]) for v in ("yes", "no", "abstain")] == [28, 1, 17], path.name
+    assert main(["parse", str(pdf)]) == 0
+    read = json.loads(capsys.readouterr().out)
+    assert [p["intro_key"] for p in read["preamble"] + read["operative"]] == [
+        "recalling",
+        "requests",
+    ]
+    assert [r["target"] for r in read["references"]] == ["A/HRC/RES/32/6"]
+    # A folder's documents are summarised with its texts.
+    (tmp_path / "notes.md").write_text("not a resolution", encoding="utf-8")
+    assert main(["summary", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("3 read, 0 failed")
+
+
+def test_a_broken_document_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 garbage")
+    assert main(["parse", str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"concord: error: {bad}: not a readable PDF file")
+    assert len(err.splitlines()) == 1
+
+
 def test_truncated_resolution_is_read_with_warnings() -> None:
     text = SEED.read_text("utf-8")
     cut = text[: text.index(" 3.  强调")]
@@ -203,10 +258,10 @@ def test_reading_does_not_load_the_database_layer_or_pandas() -> None:
         "from concord.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['parse', {str(SEED)!r}]) == 0\n"
-        "print('sqlalchemy' in sys.modules, 'pandas' in sys.modules)\n"
+        "print('sqlalchemy' in sys.modules, 'pandas' in sys.modules, 'pdfminer' in sys.modules)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert proc.stdout.split() == ["False", "False"]
+    assert proc.stdout.split() == ["False", "False", "False"]
 
 
 def test_every_command_module_is_named(capsys: pytest.CaptureFixture[str]) -> None:

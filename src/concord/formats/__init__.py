@@ -7,21 +7,23 @@ are handed to the reader as bytes (it detects their encoding), so they pass thro
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import cast
 
 from concord.errors import ConcordError
-from concord.formats.docx import docx_text
-from concord.formats.html import html_text
-from concord.formats.pdf import pdf_text
 
-_EXTRACTORS: dict[str, Callable[[bytes], str]] = {
-    ".pdf": pdf_text,
-    ".docx": docx_text,
-    ".html": html_text,
-    ".htm": html_text,
+# Module and function of each extractor, imported when first used: pdfminer alone takes a
+# tenth of a second to import, which reading a text file need not pay.
+_EXTRACTORS: dict[str, tuple[str, str]] = {
+    ".pdf": ("concord.formats.pdf", "pdf_text"),
+    ".docx": ("concord.formats.docx", "docx_text"),
+    ".html": ("concord.formats.html", "html_text"),
+    ".htm": ("concord.formats.html", "html_text"),
 }
 PLAIN_SUFFIXES = frozenset({".txt"})
-SUPPORTED_SUFFIXES = PLAIN_SUFFIXES | frozenset(_EXTRACTORS)
+DOCUMENT_SUFFIXES = frozenset(_EXTRACTORS)
+SUPPORTED_SUFFIXES = PLAIN_SUFFIXES | DOCUMENT_SUFFIXES
 
 
 def is_plain_text(suffix: str) -> bool:
@@ -35,10 +37,12 @@ def extract_text(data: bytes, suffix: str, source: str) -> str:
     Raises :class:`ConcordError` naming ``source`` for an unknown format or a file that
     cannot be read as one.
     """
-    extractor = _EXTRACTORS.get(suffix.lower())
-    if extractor is None:
+    where = _EXTRACTORS.get(suffix.lower())
+    if where is None:
         known = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise ConcordError(f"unsupported file type {suffix or '(none)'!r} (known: {known})", source)
+    module, name = where
+    extractor = cast(Callable[[bytes], str], getattr(importlib.import_module(module), name))
     try:
         text = extractor(data)
     except ConcordError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from concord.errors import ConcordError
+from concord.formats import DOCUMENT_SUFFIXES, extract_text
 from concord.model import Resolution
 from concord.read.parse import parse_text
 from concord.text.decode import decode
@@ -48,7 +49,9 @@ def parse_file(
     symbol: str | None = None,
     adopted_on: str | None = None,
 ) -> Resolution:
-    """Read the resolution in the text file at ``path``."""
+    """Read the resolution in the file at ``path``: a text file (its encoding detected), or
+    a PDF, Word (``.docx``) or HTML document, whose text is extracted first as
+    ``concord ingest`` extracts it (spans then point into that text)."""
     source = str(path)
     try:
         data = Path(path).read_bytes()
@@ -58,7 +61,15 @@ def parse_file(
         raise ConcordError("is a folder, not a file", source) from None
     except OSError as exc:
         raise ConcordError(f"cannot read: {exc.strerror or exc}", source) from None
-    return parse_bytes(data, source=source, language=language, symbol=symbol, adopted_on=adopted_on)
+    options = {"language": language, "symbol": symbol, "adopted_on": adopted_on}
+    suffix = Path(path).suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:  # a text file, whatever its name
+        return parse_bytes(data, source=source, **options)
+    text = extract_text(data, suffix, source)
+    try:
+        return parse_text(text, source=source, **options)
+    except ConcordError as exc:
+        raise exc.with_source(source) from None
 
 
 __all__ = ["parse_bytes", "parse_file", "parse_text"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from concord.errors import ConcordError
 from concord.export.json import to_json
 from concord.export.text import to_text
+from concord.formats import SUPPORTED_SUFFIXES
 from concord.model import Resolution
 from concord.read import parse_bytes, parse_file
 
@@ -21,10 +22,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parse = subparsers.add_parser(
         "parse",
         help="read resolution texts and print them structured",
-        description="Read resolution texts (files, or - for standard input) and print each "
-        "as JSON (the contract), Akoma Ntoso XML or plain text.",
+        description="Read resolutions (text, PDF, Word or HTML files, or - for text on "
+        "standard input) and print each as JSON (the contract), Akoma Ntoso XML or plain "
+        "text.",
     )
-    parse.add_argument("files", nargs="+", metavar="FILE", help="text file, or - for stdin")
+    parse.add_argument(
+        "files", nargs="+", metavar="FILE", help="text, PDF, Word or HTML file, or - for stdin"
+    )
     parse.add_argument("--format", choices=FORMATS, default="json")
     parse.add_argument("--language", help="ISO 639-1 code (default: detected)")
     parse.add_argument("--symbol", help="symbol, for a text without its heading")
@@ -79,10 +83,14 @@ def sample_dir() -> Path:
 
 
 def text_files(paths: list[str]) -> Iterator[Path]:
+    """The files named, and in each folder named those the reader reads (text, PDF, Word,
+    HTML)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
         else:
             yield path
 
