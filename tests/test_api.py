@@ -75,6 +75,8 @@ def test_references_votes_mandates(client: TestClient) -> None:
     cited = client.get("/cited-by", params={"target": "70/1"}).json()
     assert [c["symbol"] for c in cited["items"]] == ["A/RES/72/169"]
     assert client.get("/resolutions/A/RES/70/1/cited-by").json()["total"] == 1
+    # A resolution is found by its bare number too.
+    assert client.get("/resolutions/72/169/cites").json() == cites
     votes = client.get("/resolutions/A/HRC/RES/37/23/votes").json()
     assert votes["tally"] == [2, 1, 1]
     assert {"state": "USA", "position": "no"} in votes["votes"]

@@ -120,3 +120,27 @@ def test_missing_things_are_404(filled: Library) -> None:
     assert err.value.status == 404
     with pytest.raises(ConcordError):
         filled.expression("A/RES/72/169", "fr")
+
+
+def test_a_resolution_is_found_by_its_number_or_its_symbol_written_otherwise(
+    filled: Library,
+) -> None:
+    assert filled.resolution("72/169").work.symbol == "A/RES/72/169"
+    assert filled.expression(" 72/169 ", "zh") == ga_72_169()
+    assert filled.votes("37/23").tally == filled.votes("A/HRC/RES/37/23").tally
+    # A part, written as the UN Digital Library writes it, is the symbol stored.
+    part = replace(ga_72_169(), symbol="A/RES/36/87 B", number="36/87 B", title="parts")
+    assert put(filled, part) == "new"
+    for written in ("A/RES/36/87[B]", "A/RES/36/87B", "36/87B", "36/87 B"):
+        assert filled.resolution(written).work.symbol == "A/RES/36/87 B", written
+    # A number two bodies share names neither: the error lists them.
+    ga = replace(ga_72_169(), symbol="A/RES/37/23", number="37/23", title="GA 37/23")
+    assert put(filled, ga) == "new"
+    with pytest.raises(ConcordError) as err:
+        filled.resolution("37/23")
+    assert err.value.message == (
+        "'37/23' is the number of 2 resolutions (A/HRC/RES/37/23, A/RES/37/23): give the symbol"
+    )
+    for absent in ("37/24", "A/RES/36/87 C", "UDHR"):
+        with pytest.raises(ConcordError, match="no resolution"):
+            filled.resolution(absent)

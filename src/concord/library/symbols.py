@@ -49,6 +49,35 @@ _FULL: Final = re.compile(
 _BRACKETED_PART: Final = re.compile(r"\s*\[([A-Z]{1,2})\]$")
 
 
+@dataclass(frozen=True, slots=True)
+class ResolutionRef:
+    """A resolution as a user names it, in the form the library stores: ``base`` is the
+    full symbol or, for a bare number, the number (``A/RES/36/87``, ``36/87``); ``part``
+    the letter of a part (``B``), stored after a space (``A/RES/36/87 B``)."""
+
+    base: str
+    part: str | None
+    bare: bool
+
+    @property
+    def stored(self) -> str:
+        """The symbol (or number) as stored: ``A/RES/36/87 B``, ``36/87``."""
+        return f"{self.base} {self.part}" if self.part else self.base
+
+
+def resolution_ref(text: str) -> ResolutionRef | None:
+    """``text`` read as a resolution's symbol or bare number, its part written with a
+    space, without one or in the UN Digital Library's brackets (``36/87 B``, ``36/87B``,
+    ``A/RES/36/87[B]``); ``None`` where it is neither."""
+    text = _BRACKETED_PART.sub(r" \1", " ".join(text.split()))
+    number = _NUMBER.fullmatch(text)
+    found = number or _FULL.fullmatch(text)
+    if found is None:
+        return None
+    part = f"{found.group(2)}{found.group(3) or ''}" if found.group(2) else None
+    return ResolutionRef(found.group(1), part, number is not None)
+
+
 def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement[bool]:
     """Whether a stored reference target (``column``) is what a user's ``target`` means.
 
@@ -57,26 +86,24 @@ def target_match(column: sa.ColumnElement[str], target: str) -> sa.ColumnElement
     resolution with that number (``70/1``: ``A/RES/70/1``, ``A/HRC/RES/70/1``). A
     resolution means its parts too: the reader stores a part as the number, a space and
     its letter (``A/RES/36/87 B``), so ``36/87`` and ``A/RES/36/87`` find the citations of
-    ``36/87 A`` and ``36/87 B`` as well. A part means itself, written with the space or
-    without it, or in brackets as the UN Digital Library writes it (``36/87 B``,
-    ``36/87B``, ``A/RES/36/87B``, ``A/RES/36/87[B]``).
+    ``36/87 A`` and ``36/87 B`` as well. A part means itself, however it is written (see
+    :func:`resolution_ref`).
     """
-    target = _BRACKETED_PART.sub(r" \1", " ".join(target.split()))
-    number = _NUMBER.fullmatch(target)
-    full = None if number else _FULL.fullmatch(target)
-    found = number or full
-    if found is None:
+    ref = resolution_ref(target)
+    if ref is None:
+        target = " ".join(target.split())
         ids = instrument_ids(target)
         return column.in_(ids) if ids else column == target
-    base = f"%/RES/{found.group(1)}" if number else found.group(1)
-    if found.group(2):
-        part = f"{base} {found.group(2)}{found.group(3) or ''}"
-        return column.like(part) if number else column == part
+    # A bare number, of any body: ``%/RES/70/1``.
+    base = f"%/RES/{ref.base}" if ref.bare else ref.base
+    if ref.part:
+        part = f"{base} {ref.part}"
+        return column.like(part) if ref.bare else column == part
     # The whole resolution, or one of its parts: a space and one or two capital letters
     # (``_`` in a LIKE pattern is any one character; the symbols stored hold no other
     # text after a space).
     like = [column.like(f"{base} _"), column.like(f"{base} __")]
-    return sa.or_(column.like(base) if number else column == base, *like)
+    return sa.or_(column.like(base) if ref.bare else column == base, *like)
 
 
 def instrument_ids(target: str) -> tuple[str, ...]:

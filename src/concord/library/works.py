@@ -11,6 +11,7 @@ from concord.library import schema as t
 from concord.library.codec import from_json
 from concord.library.filters import NO_FILTERS, Filters, work_conditions
 from concord.library.results import ExpressionInfo, Page, WorkDetail, WorkInfo
+from concord.library.symbols import resolution_ref
 from concord.model.resolution import Resolution
 
 TITLE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")
@@ -67,8 +68,29 @@ def list_works(
 
 
 def work_row(conn: sa.Connection, symbol: str) -> Any:
-    """The ``works`` row of ``symbol``, or a 404 error."""
-    row = conn.execute(sa.select(t.works).where(t.works.c.symbol == symbol)).first()
+    """The ``works`` row of ``symbol``, or a 404 error.
+
+    A symbol written otherwise than it is stored (``A/RES/36/87[B]``, ``A/RES/36/87B``)
+    finds it too, and so does a bare number (``37/23``) where one resolution in the
+    library has it; where several have it, the error lists their symbols."""
+    w = t.works.c
+    row = conn.execute(sa.select(t.works).where(w.symbol == symbol)).first()
+    if row is not None:
+        return row
+    ref = resolution_ref(symbol)
+    if ref is not None and not ref.bare:
+        row = conn.execute(sa.select(t.works).where(w.symbol == ref.stored)).first()
+    elif ref is not None:
+        rows = conn.execute(
+            sa.select(t.works).where(w.number == ref.stored).order_by(w.symbol)
+        ).all()
+        if len(rows) > 1:
+            symbols = ", ".join(r.symbol for r in rows)
+            raise ConcordError(
+                f"{symbol!r} is the number of {len(rows)} resolutions ({symbols}): give the symbol",
+                status=404,
+            )
+        row = rows[0] if rows else None
     if row is None:
         raise ConcordError(f"no resolution {symbol!r} in the library", status=404)
     return row
