@@ -1,8 +1,8 @@
 """Text out of document files: plain text, PDF, Word (.docx) and HTML.
 
-:func:`extract_text` turns a file's bytes into text for the reader; plain-text files
-are handed to the reader as bytes (it detects their encoding), so they pass through
-:func:`is_plain_text` instead.
+:func:`extract_text` turns a document's bytes into text for the reader
+(:func:`concord.read.parse_document` calls it); plain-text files are handed to the reader
+as bytes, which detects their encoding.
 """
 
 from __future__ import annotations
@@ -31,17 +31,22 @@ def is_plain_text(suffix: str) -> bool:
     return suffix.lower() in PLAIN_SUFFIXES
 
 
+def check_supported(suffix: str, source: str) -> None:
+    """Raise :class:`ConcordError` naming ``source`` unless ``suffix`` is a file type
+    Concord reads."""
+    if suffix.lower() not in SUPPORTED_SUFFIXES:
+        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise ConcordError(f"unsupported file type {suffix or '(none)'!r} (known: {known})", source)
+
+
 def extract_text(data: bytes, suffix: str, source: str) -> str:
     """The text of a ``suffix`` file (``.pdf``, ``.docx``, ``.html``) given as bytes.
 
     Raises :class:`ConcordError` naming ``source`` for an unknown format or a file that
     cannot be read as one.
     """
-    where = _EXTRACTORS.get(suffix.lower())
-    if where is None:
-        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise ConcordError(f"unsupported file type {suffix or '(none)'!r} (known: {known})", source)
-    module, name = where
+    check_supported(suffix, source)
+    module, name = _EXTRACTORS[suffix.lower()]
     extractor = cast(Callable[[bytes], str], getattr(importlib.import_module(module), name))
     try:
         text = extractor(data)

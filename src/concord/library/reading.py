@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from concord.errors import ConcordError
-from concord.formats import extract_text, is_plain_text
+from concord.formats import check_supported
 from concord.library.sources import Hints
 from concord.library.store import Prepared, prepare
 from concord.model.resolution import Resolution
@@ -45,14 +45,18 @@ def reader_version() -> str:
 def parse(data: bytes, source: str, suffix: str, hints: Hints) -> Resolution:
     """The resolution in a file's bytes (``suffix`` says its format)."""
     try:
-        from concord.read import parse_bytes, parse_text
+        from concord.read import parse_document
     except ImportError as exc:
         raise ConcordError("the reader (concord.read) is not available", source, 500) from exc
-    options = {"language": hints.language, "symbol": hints.symbol, "adopted_on": hints.adopted_on}
-    if is_plain_text(suffix):
-        res = parse_bytes(data, source=source, **options)
-    else:
-        res = parse_text(extract_text(data, suffix, source), source=source, **options)
+    check_supported(suffix, source)
+    res = parse_document(
+        data,
+        suffix,
+        source=source,
+        language=hints.language,
+        symbol=hints.symbol,
+        adopted_on=hints.adopted_on,
+    )
     if not res.symbol:
         raise ConcordError(
             "no symbol in the text: give it in a MANIFEST.csv beside the file or with --symbol",

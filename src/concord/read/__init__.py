@@ -61,9 +61,30 @@ def parse_file(
         raise ConcordError("is a folder, not a file", source) from None
     except OSError as exc:
         raise ConcordError(f"cannot read: {exc.strerror or exc}", source) from None
+    return parse_document(
+        data,
+        Path(path).suffix,
+        source=source,
+        language=language,
+        symbol=symbol,
+        adopted_on=adopted_on,
+    )
+
+
+def parse_document(
+    data: bytes,
+    suffix: str,
+    *,
+    source: str = "-",
+    language: str | None = None,
+    symbol: str | None = None,
+    adopted_on: str | None = None,
+) -> Resolution:
+    """Read the resolution in a file's bytes: a PDF, Word or HTML document (by ``suffix``)
+    has its text extracted first (``concord.formats``); any other file is text."""
     options = {"language": language, "symbol": symbol, "adopted_on": adopted_on}
-    suffix = Path(path).suffix.lower()
-    if suffix not in DOCUMENT_SUFFIXES:  # a text file, whatever its name
+    suffix = suffix.lower()
+    if suffix not in DOCUMENT_SUFFIXES:
         return parse_bytes(data, source=source, **options)
     text = extract_text(data, suffix, source)
     try:
@@ -72,4 +93,4 @@ def parse_file(
         raise exc.with_source(source) from None
 
 
-__all__ = ["parse_bytes", "parse_file", "parse_text"]
+__all__ = ["parse_bytes", "parse_document", "parse_file", "parse_text"]
