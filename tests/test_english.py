@@ -68,6 +68,24 @@ def test_hrc_37_23_english_mandate(shared_data: Path) -> None:
     ]
 
 
+def test_hrc_37_23_reads_the_same_in_chinese_and_english(shared_data: Path) -> None:
+    """Two expressions of one work: the same paragraphs, keys, references and mandates.
+    The one key that differs is the translation's: 重申 is both ``Reaffirms`` and
+    ``Reiterates`` (op_2 says ``Reiterates``)."""
+    zh = parse_file(SAMPLES / "A_HRC_RES_37_23.zh.txt")
+    en = parse_file(shared_data / "resolutions" / "en" / "A_HRC_RES_37_23.en.txt")
+    keys = {p.id: p.intro_key for p in en.paragraphs()}
+    assert [p.id for p in zh.paragraphs()] == list(keys)
+    differ = {p.id: (p.intro_key, keys[p.id]) for p in zh.paragraphs() if p.intro_key != keys[p.id]}
+    assert differ == {"op_2": ("reaffirms", "reiterates")}
+    assert sorted((r.kind, r.target, r.in_) for r in zh.references) == sorted(
+        (r.kind, r.target, r.in_) for r in en.references
+    )
+    assert [(m.in_, m.addressee, m.kind, m.due) for m in zh.mandates] == [
+        (m.in_, m.addressee, m.kind, m.due) for m in en.mandates
+    ]
+
+
 GA = sorted(
     (row for row in _manifest(SAMPLES).values() if row["lang"] == "en"),
     key=lambda r: int(r["symbol"].rsplit("/", 1)[1]),

@@ -346,6 +346,14 @@ def test_names_run_together_are_found_as_an_alternation_finds_them(pieces: list[
          [("secretary_general", None)]),
         ("zh", "欢迎这项工作，并为此请秘书长提交报告；", [("secretary_general", None)]),
         ("zh", "重申这一做法，并在这方面请秘书处探讨各种选择；", [("secretariat", None)]),
+        # 请 to those the body does not direct invites them: no mandate (37/23 op_4), also
+        # after a connective; a request after it in the same paragraph still is one.
+        ("zh", "请联合国有关人权机制及程序继续重视合作共赢；", []),
+        ("zh", "欢迎这项工作，并请联合国有关人权机制及程序继续重视合作；", []),
+        ("zh", "请联合国有关人权机制及程序继续重视合作，并请秘书长提交报告；",
+         [("secretary_general", None)]),
+        ("en", "Requests relevant United Nations human rights mechanisms and procedures to "
+         "continue to pay attention;", [("un_human_rights_mechanisms", None)]),
         # The word, but nobody asked (80/34 op_2, 80/2 op_4).
         ("en", "Recalls the Convention, notes the requests for clarification submitted;", []),
         ("en", "Urges all States requesting exemption to support their requests;", []),

@@ -55,6 +55,9 @@ def test_37_23_paragraphs(hrc_37_23: Resolution) -> None:
     assert [p.num for p in r.operative] == ["1", "2", "3", "4", "5"]
     assert [p.intro for p in r.operative] == ["吁请", "重申", "强调", "请", "请"]
     assert r.operative[4].intro_key == "requests"
+    # 请 is ``Invites`` here (the English text's word): those the Council does not direct
+    # are invited, not requested.
+    assert r.operative[3].intro_key == "invites"
     assert r.operative[4].text == (
         "请人权理事会咨询委员会研究技术援助与能力建设在通过合作共赢促进和保护人权中的作用，"
         "并就此向人权理事会第四十三届会议提交报告。"
@@ -79,9 +82,9 @@ def test_37_23_recorded_vote(hrc_37_23: Resolution) -> None:
 
 
 def test_37_23_mandate_and_instruments(hrc_37_23: Resolution) -> None:
-    advisory = [m for m in hrc_37_23.mandates if m.addressee == "hrc_advisory_committee"]
-    assert len(advisory) == 1
-    m = advisory[0]
+    # Only the Advisory Committee is asked to act: op_4 invites the human rights mechanisms.
+    assert [m.addressee for m in hrc_37_23.mandates] == ["hrc_advisory_committee"]
+    m = hrc_37_23.mandates[0]
     assert (m.in_, m.kind, m.due and (m.due.body, m.due.session)) == ("op_5", "report", ("HRC", 43))
     instruments = {r.target for r in hrc_37_23.references if r.kind == "instrument"}
     assert instruments == {"UN_CHARTER", "UDHR", "VDPA", "ICCPR", "ICESCR"}

@@ -206,6 +206,15 @@ ZH = languages.get("zh")
         (EN, "operative", "In this regard, requests the Secretary-General to report;",
          ("requests", "requests")),
         (ZH, "operative", "在这方面，请秘书长提交报告；", ("请", "requests")),
+        # 请 invites those the body does not direct (37/23 op_4: ``Invites relevant United
+        # Nations human rights mechanisms and procedures``); it requests the others.
+        (ZH, "operative", "请联合国有关人权机制及程序继续重视合作；", ("请", "invites")),
+        (ZH, "operative", "又请联合国有关人权机制及程序继续重视合作；", ("又请", "invites_also")),
+        (ZH, "operative", "还请联合国有关人权机制及程序继续重视合作；",
+         ("还请", "invites_further")),
+        (ZH, "operative", "请秘书长提交报告；", ("请", "requests")),
+        (ZH, "operative", "又请秘书长提交报告；", ("又请", "requests_also")),
+        (ZH, "operative", "邀请联合国有关人权机制及程序继续重视合作；", ("邀请", "invites")),
         # The phrase the paragraph opens with wins; a preambular one in an operative
         # paragraph is still its phrase.
         (EN, "operative", "Urges States, requests all;", ("Urges", "urges")),

@@ -1,10 +1,12 @@
 """Mandates: operative paragraphs that ask someone to act, and by when.
 
 Two shapes are read. A request (``请`` / ``Requests``) names its addressee right after
-the verb; a ``decides`` clause that puts something on a future session (``决定在大会第七十
-三届会议上继续审议`` / ``Decides to include in the provisional agenda of its eighty-first
-session``) is a mandate of the adopting body to itself. Exhortations to States (urges,
-calls upon) are not mandates: nobody is asked to deliver anything.
+the verb (where 请 invites, as it does those the body does not direct, it is no request:
+``LanguagePack.invited_names``). A ``decides`` clause that puts something on a future
+session (``决定在大会第七十三届会议上继续审议`` / ``Decides to include in the provisional
+agenda of its eighty-first session``) is a mandate of the adopting body to itself.
+Exhortations to States (urges, calls upon) are not mandates: nobody is asked to deliver
+anything.
 """
 
 from __future__ import annotations
@@ -119,6 +121,8 @@ def _request(
         return None
     rest = clause[m.end() :].lstrip()
     rest = _THE.sub("", rest)
+    if pack.invited_names and rest.startswith(pack.invited_names):
+        return None  # an invitation, in a language with one verb for both: no mandate
     actor = _actor_at(rest, pack)
     if actor is None:
         # ``Requests that ... be provided``: a request that names nobody is no mandate.

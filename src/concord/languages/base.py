@@ -199,6 +199,14 @@ class LanguagePack:
 
     # Cleaning that only this language needs (each a named step).
     inline_steps: tuple[Callable[[Mapped], Mapped], ...] = ()
+    invited_names: tuple[str, ...] = ()
+    """Addressees (names as printed, keys of ``actors``) that the pack's request verb
+    invites rather than requests, where the language has one verb for both: Chinese 请 is
+    ``Requests`` and ``Invites``. A resolution requests those its body directs (its
+    Secretariat, its own organs, the mandate-holders it appoints) and invites those it does
+    not: HRC 37/23's 请联合国有关人权机制及程序 is ``Invites relevant United Nations human
+    rights mechanisms and procedures``. Such a paragraph's key is then ``invites`` (or
+    ``invites_also``...), and it is no mandate, as in English."""
     clause_separators: str = ";；"
     """Characters that end a clause of an operative paragraph."""
     sentence_end: str = ".;:"

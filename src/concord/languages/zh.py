@@ -255,6 +255,10 @@ ACTORS: Final = {
     "特设委员会主席": Actor("ad_hoc_committee_chair", "Chair of the Ad Hoc Committee"),
 }
 
+# Addressees 请 invites rather than requests: those the adopting body does not direct
+# (``LanguagePack.invited_names``).
+_INVITED: Final = frozenset({"un_human_rights_mechanisms"})
+
 _BODIES: Final = {
     "人权理事会": "HRC",
     "大会": "GA",
@@ -372,6 +376,7 @@ PACK: Final = LanguagePack(
         r"(?<![^；;，,。])\s*(?:并|又|还|并且)?(?:在这方面|在此方面|为此|就此)?(?:又|还)?请(?!求)"
     ),
     request_word="请",
+    invited_names=tuple(name for name, actor in ACTORS.items() if actor.id in _INVITED),
     due_session=re.compile(rf"(?P<body>人权理事会|大会)?\s*第\s*(?P<session>{_NUM})\s*届(?:会议)?"),
     due_word="届",
     mandate_kinds=(

@@ -348,8 +348,19 @@ def opening_phrase(text: str, kind: str, pack: LanguagePack) -> tuple[str, str] 
         (pack.preamble, pack.operative) if kind == "preamble" else (pack.operative, pack.preamble)
     )
     found = own.match(text) or other.match(text)
-    if found is None and kind == "operative":
-        found = _after_clause(text, pack)
+    if found is not None:
+        return _invitation(text, found, pack) if pack.invited_names else found
+    if kind == "operative":
+        return _after_clause(text, pack)
+    return None
+
+
+def _invitation(text: str, found: tuple[str, str], pack: LanguagePack) -> tuple[str, str]:
+    """A request to an addressee the pack's request verb invites (``pack.invited_names``:
+    请联合国有关人权机制及程序 ...) is keyed as an invitation: ``invites``, ``invites_also``."""
+    phrase, key = found
+    if key.startswith("requests") and text.startswith(pack.invited_names, len(phrase)):
+        return phrase, "invites" + key[len("requests") :]
     return found
 
 
