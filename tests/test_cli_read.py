@@ -17,7 +17,7 @@ from tests.test_formats import tiny_pdf
 
 from concord.cli import main
 from concord.errors import ConcordError
-from concord.read import parse_bytes, parse_text
+from concord.read import MAX_BYTES, MAX_DOCUMENT_BYTES, parse_bytes, parse_document, parse_text
 
 SEED = SAMPLES / "A_HRC_RES_37_23.zh.txt"
 
@@ -163,6 +163,35 @@ def test_a_broken_document_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"concord: error: {bad}: not a readable PDF file")
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("huge.txt", MAX_BYTES + 1), ("huge.pdf", MAX_DOCUMENT_BYTES + 1)],
+)
+def test_a_file_too_large_is_refused_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, size: int
+) -> None:
+    path = tmp_path / name
+    with path.open("wb") as f:  # sparse: nothing is written but its last byte
+        f.truncate(size)
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"concord: error: {path}: too large for one resolution ({size} bytes)"
+
+
+def test_a_document_larger_than_a_text_but_not_too_large_is_read(tmp_path: Path) -> None:
+    """A document may be larger than a text file may (its fonts, images, markup): what is
+    held to the text's limit is the text extracted from it."""
+    page = "<html><body><p>The General Assembly,</p><p>Recalling its resolution 70/1,</p>"
+    padding = "<!--" + " " * 64 + "-->"
+    data = (page + padding * (MAX_BYTES // len(padding) + 1) + "</body></html>").encode()
+    assert MAX_BYTES < len(data) <= MAX_DOCUMENT_BYTES
+    read = parse_document(data, ".html", source="big.html")
+    assert [r.target for r in read.references] == ["A/RES/70/1"]
+    too_much = f"<p>{'Recalling its resolution 70/1, ' * (MAX_BYTES // 30)}</p>".encode()
+    with pytest.raises(ConcordError, match=r"^big\.html: too large .* characters of text"):
+        parse_document(page.encode() + too_much, ".html", source="big.html")
 
 
 def test_truncated_resolution_is_read_with_warnings() -> None:

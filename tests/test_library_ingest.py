@@ -15,6 +15,7 @@ import pytest
 from concord.library import Library, align, open_library, search, works
 from concord.library import ingest as ingesting
 from concord.library.ingest import reader_processes
+from concord.read import MAX_BYTES
 from fixtures.library.factories import doc, install_fake_reader
 
 TESTS = Path(__file__).resolve().parent
@@ -49,13 +50,16 @@ def test_summary_counts_and_failures(library: Library, tmp_path: Path) -> None:
     (tmp_path / "junk.txt").write_text("no paragraphs here\n")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 nothing")
     (tmp_path / "notes.md").write_text("ignored: not a supported type")
+    with (tmp_path / "huge.txt").open("wb") as f:  # sparse: sized, never read
+        f.truncate(MAX_BYTES + 1)
     summary = library.ingest([tmp_path])
-    assert (summary.read, summary.new, summary.unchanged, summary.failed) == (5, 3, 0, 2)
+    assert (summary.read, summary.new, summary.unchanged, summary.failed) == (6, 3, 0, 3)
     reasons = {Path(f.source).name: f.reason for f in summary.failures}
     assert reasons["junk.txt"] == "not a resolution"
     assert "not a readable PDF file" in reasons["broken.pdf"]
+    assert reasons["huge.txt"] == f"too large for one resolution ({MAX_BYTES + 1} bytes)"
     again = library.ingest([tmp_path])
-    assert (again.read, again.new, again.updated, again.unchanged) == (5, 0, 0, 3)
+    assert (again.read, again.new, again.updated, again.unchanged) == (6, 0, 0, 3)
 
 
 def test_a_new_reader_version_reads_every_text_again(

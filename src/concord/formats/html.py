@@ -36,7 +36,9 @@ _BREAKS = re.compile(r"\n\s*\n+")
 
 def html_text(data: bytes) -> str:
     """The visible text of an HTML page, one blank line between blocks."""
-    parser = lxml.html.HTMLParser(encoding=_encoding(data))
+    # huge_tree: libxml2 otherwise drops, without a word, a text longer than 10 MB (the
+    # reader's size limits, not the parser's, say what is too large).
+    parser = lxml.html.HTMLParser(encoding=_encoding(data), huge_tree=True)
     root = lxml.html.document_fromstring(data, parser=parser)
     etree.strip_elements(root, "script", "style", "head", with_tail=False)
     for element in root.iter():

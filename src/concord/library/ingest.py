@@ -79,16 +79,24 @@ def ingest(
     progress: bool | None = None,
 ) -> Summary:
     """Read and store every job's file; never raises for one bad document."""
+    from concord.read import check_size  # the reader, imported where it is used
+
     summary = Summary()
     version = reader_version()
     known = _known_hashes(engine, version)
     pending: list[tuple[Job, bytes]] = []
     for job in jobs:
         try:
+            if job.data is None:
+                check_size(job.path.stat().st_size, job.path.suffix, str(job.path))
             data = job.data if job.data is not None else job.path.read_bytes()
         except OSError as exc:
             summary.read += 1
             summary.failures.append(Failure(str(job.path), exc.strerror or str(exc)))
+            continue
+        except ConcordError as exc:  # too large to be one resolution: not read at all
+            summary.read += 1
+            summary.failures.append(Failure(str(job.path), exc.message))
             continue
         if content_hash(data) in known:
             summary.read += 1

@@ -20,6 +20,17 @@ __version__ = "13"
 
 # Anything larger is not one resolution (the longest run to a few hundred kilobytes).
 MAX_BYTES = 20 * 1024 * 1024
+# A PDF, Word or HTML file holds more than its text (fonts, images, markup): a larger file
+# is allowed, and its text, once extracted, is held to MAX_BYTES.
+MAX_DOCUMENT_BYTES = 5 * MAX_BYTES
+
+
+def check_size(size: int, suffix: str, source: str) -> None:
+    """Refuse a file of ``size`` bytes too large to be one resolution (a PDF, Word or HTML
+    file by its ``suffix`` may be larger than a text), before anything reads it."""
+    document = suffix.lower() in DOCUMENT_SUFFIXES
+    if size > (MAX_DOCUMENT_BYTES if document else MAX_BYTES):
+        raise ConcordError(f"too large for one resolution ({size} bytes)", source)
 
 
 def parse_bytes(
@@ -31,8 +42,7 @@ def parse_bytes(
     adopted_on: str | None = None,
 ) -> Resolution:
     """Decode and read one resolution; :class:`ConcordError` names ``source`` on bad input."""
-    if len(data) > MAX_BYTES:
-        raise ConcordError(f"too large for one resolution ({len(data)} bytes)", source)
+    check_size(len(data), ".txt", source)
     text = decode(data, source)
     try:
         return parse_text(
@@ -54,6 +64,8 @@ def parse_file(
     ``concord ingest`` extracts it (spans then point into that text)."""
     source = str(path)
     try:
+        if Path(path).is_file():
+            check_size(Path(path).stat().st_size, Path(path).suffix, source)
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise ConcordError("no such file", source) from None
@@ -86,11 +98,16 @@ def parse_document(
     suffix = suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
         return parse_bytes(data, source=source, **options)
+    check_size(len(data), suffix, source)
     text = extract_text(data, suffix, source)
+    if len(text) > MAX_BYTES:
+        raise ConcordError(
+            f"too large for one resolution ({len(text)} characters of text extracted)", source
+        )
     try:
         return parse_text(text, source=source, **options)
     except ConcordError as exc:
         raise exc.with_source(source) from None
 
 
-__all__ = ["parse_bytes", "parse_document", "parse_file", "parse_text"]
+__all__ = ["check_size", "parse_bytes", "parse_document", "parse_file", "parse_text"]
