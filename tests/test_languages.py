@@ -369,6 +369,77 @@ def test_requests_with_a_connective_before_the_verb(
     assert [(m.addressee, m.due.session if m.due else None) for m in found] == asked
 
 
+@pytest.mark.parametrize(
+    ("pack", "text", "asked"),
+    [
+        # The kind is what the addressee is asked to do, not what the clause mentions
+        # (80/28 op_7, 80/17 op_10, 80/38 op_33, 80/11 op_6, 80/6 op_13, 80/11 op_28).
+        ("en", "Requests the Secretary-General to implement the recommendations contained in "
+         "his 2000 and 2025 reports on the Register;", [("secretary_general", "action")]),
+        ("en", "Requests the Secretary-General to continue to pursue consultations with the "
+         "States of the region and to seek their views on the study annexed to the report of "
+         "the Secretary-General;", [("secretary_general", "consultation")]),
+        ("en", "Requests the Secretariat to prepare a comprehensive analysis of progress, for "
+         "presentation at the Biennial Meeting of States for consideration;",
+         [("secretariat", "study")]),
+        ("en", "Requests the Secretary-General to encourage collaboration, to support joint "
+         "analysis, assessment and programming;", [("secretary_general", "action")]),
+        ("en", "Requests the Secretary-General to continue to include information relevant to "
+         "article 3 in a report to be submitted to the General Assembly at its eighty-first "
+         "session;", [("secretary_general", "report")]),
+        ("en", "Requests the Peacebuilding Commission to include in its annual report "
+         "information on progress;", [("peacebuilding_commission", "report")]),
+        ("en", "Requests the Secretary-General to seek the views of Member States and to submit "
+         "a report to the General Assembly at its eighty-first session;",
+         [("secretary_general", "report")]),
+        ("en", "Requests the Secretary-General to report thereon;",
+         [("secretary_general", "report")]),
+        # HRC 37/21 op_22 and op_25, 37/24 op_4 and op_6.
+        ("en", "Requests the Special Rapporteur to identify measures, and to focus on the "
+         "resources necessary in his next reports to the Human Rights Council;",
+         [("special_rapporteur", "report")]),
+        ("en", "Requests the High Commissioner to give priority to the present resolution in "
+         "his annual report;", [("high_commissioner", "report")]),
+        ("en", "Requests the United Nations High Commissioner for Human Rights to organize the "
+         "two meetings in consultation with Member States;", [("high_commissioner", "meeting")]),
+        ("en", "Requests the President of the Human Rights Council to appoint for each meeting, "
+         "in consultation with regional groups, a chairperson;",
+         [("president_of_the_human_rights_council", "action")]),
+        ("en", "Requests the Secretary-General to hold consultations with Member States;",
+         [("secretary_general", "consultation")]),
+        ("zh", "请人权理事会咨询委员会研究这一作用，并就此向人权理事会第四十三届会议提交报告。",
+         [("hrc_advisory_committee", "report")]),
+        # What is asked ends where the resolution goes on with a verb of its own (80/29
+        # op_2): the report it looks forward to is not the Commission's task.
+        ("en", "Requests the Disarmament Commission to consider the formulation of principles, "
+         "and looks forward to a report of the Commission on this subject;",
+         [("disarmament_commission", "consideration")]),
+        ("en", "Requests the Secretary-General to promote the Truce, and also encourages States "
+         "to report to the General Assembly;", [("secretary_general", "action")]),
+        # Each addressee of one request is asked (80/8 op_8), up to a name no actor has;
+        # 与 is ``with`` (72/169 op_16: the Secretary-General, with the High Commissioner).
+        ("en", "Requests the Secretary-General and the President of the General Assembly to "
+         "promote the observance of the Olympic Truce;",
+         [("secretary_general", "action"), ("president_of_the_general_assembly", "action")]),
+        ("en", "Requests the Secretary-General and the United Nations system to act;",
+         [("secretary_general", "action")]),
+        ("zh", "请秘书长和大会主席促进遵守奥林匹克休战；",
+         [("secretary_general", "action"), ("president_of_the_general_assembly", "action")]),
+        ("zh", "请秘书长与联合国人权事务高级专员协作，与各国进行协商；",
+         [("secretary_general", "consultation")]),
+    ],
+)  # fmt: skip
+def test_what_a_request_asks_and_of_whom(
+    pack: str, text: str, asked: list[tuple[str, str]]
+) -> None:
+    para = Paragraph("op_1", "operative", "1", None, None, text, (0, len(text)))
+    found = find_mandates(para, Mapped.of(text), languages.get(pack), "GA")
+    assert [(m.addressee, m.kind) for m in found] == asked
+    for m in found:  # the action ends where the request does
+        assert text[m.span[0] : m.span[1]].startswith(m.action.rstrip("…"))
+        assert "looks forward" not in m.action and "encourages" not in m.action
+
+
 def test_every_instrument_is_named_in_both_languages() -> None:
     assert set(EN.instruments.values()) == set(ZH.instruments.values())
 

@@ -42,17 +42,36 @@ def find_mandates(
     mandates: list[Mandate] = []
     clauses = _clauses(text.text, pack)
     for start, end in clauses:
-        clause = text.text[start:end]
-        mandate = _request(clause, start, text, para, pack, own_body, warnings)
-        if (
-            mandate is None
-            and start == clauses[0][0]
-            and (para.intro_key or "").startswith("decides")
-        ):
-            mandate = _scheduling(clause, start, text, para, pack, own_body)
-        if mandate is not None:
-            mandates.append(mandate)
+        clause = text.text[start : _asked_end(text.text, start, end, pack)]
+        asked = _request(clause, start, text, para, pack, own_body, warnings)
+        if not asked and start == clauses[0][0] and (para.intro_key or "").startswith("decides"):
+            scheduled = _scheduling(clause, start, text, para, pack, own_body)
+            asked = [scheduled] if scheduled is not None else []
+        mandates.extend(asked)
     return mandates
+
+
+# The longest opening phrase looked for after ``own_verb_joiner``, with room to spare.
+_PHRASE_CHARS: Final = 60
+
+
+def _asked_end(text: str, start: int, end: int, pack: LanguagePack) -> int:
+    """Where the clause ``text[start:end]`` stops asking: before a further verb of the
+    resolution's own joined to it (``Requests the Disarmament Commission to consider the
+    formulation of principles ..., and looks forward to a report of the Commission``)."""
+    joiner = pack.own_verb_joiner
+    if not joiner:
+        return end
+    at = text.find(joiner, start + 1, end)
+    while at >= 0:
+        after = at + len(joiner)
+        rest = text[after : min(end, after + _PHRASE_CHARS)]
+        if not pack.cjk:
+            rest = rest[:1].upper() + rest[1:]
+        if pack.operative.match(rest) is not None:
+            return at
+        at = text.find(joiner, after, end)
+    return end
 
 
 def _clauses(text: str, pack: LanguagePack) -> list[tuple[int, int]]:
@@ -113,18 +132,19 @@ def _request(
     pack: LanguagePack,
     own_body: str | None,
     warnings: list[Warning] | None = None,
-) -> Mandate | None:
+) -> list[Mandate]:
+    """The mandates of a request: one for each addressee it names."""
     if pack.request_word not in clause:
-        return None
+        return []
     m = pack.request_phrases.match(clause)
     if not m:
-        return None
+        return []
     rest = clause[m.end() :].lstrip()
     rest = _THE.sub("", rest)
     if pack.invited_names and rest.startswith(pack.invited_names):
-        return None  # an invitation, in a language with one verb for both: no mandate
-    actor = _actor_at(rest, pack)
-    if actor is None:
+        return []  # an invitation, in a language with one verb for both: no mandate
+    actors = _actors_at(rest, pack)
+    if not actors:
         # ``Requests that ... be provided``: a request that names nobody is no mandate.
         if warnings is not None and rest and not rest[0].islower():
             at = offset + len(clause) - len(rest)
@@ -137,8 +157,8 @@ def _request(
                     text.span(at, at + len(name)),
                 )
             )
-        return None
-    return _mandate(para, actor, clause, offset, text, pack, own_body)
+        return []
+    return [_mandate(para, actor, clause, offset, text, pack, own_body) for actor in actors]
 
 
 def _scheduling(
@@ -202,10 +222,27 @@ def _due_match(clause: str, pack: LanguagePack) -> re.Match[str] | None:
 _DUE_TAIL: Final = 4
 
 
-def _actor_at(text: str, pack: LanguagePack) -> Actor | None:
-    """The actor named at the start of ``text`` (the longest name that fits)."""
-    m = _names_pattern(pack.actors).match(text)
-    return pack.actors[m.group(0)] if m else None
+def _actors_at(text: str, pack: LanguagePack) -> list[Actor]:
+    """The actors named at the start of ``text`` (the longest name that fits): one, or
+    several joined by the pack's ``addressee_joiner`` (``the Secretary-General and the
+    President of the General Assembly``), up to the first name that is not an actor's."""
+    pattern = _names_pattern(pack.actors)
+    m = pattern.match(text)
+    if m is None:
+        return []
+    actors = [pack.actors[m.group(0)]]
+    joiner = pack.addressee_joiner
+    while joiner is not None:
+        joined = joiner.match(text, m.end())
+        if joined is None:
+            break
+        m = pattern.match(text, joined.end())
+        if m is None:
+            break
+        actor = pack.actors[m.group(0)]
+        if actor not in actors:
+            actors.append(actor)
+    return actors
 
 
 _NAMES_PATTERNS: Final[dict[int, re.Pattern[str]]] = {}

@@ -209,6 +209,12 @@ class LanguagePack:
     ``invites_also``...), and it is no mandate, as in English."""
     clause_separators: str = ";；"
     """Characters that end a clause of an operative paragraph."""
+    own_verb_joiner: str = ""
+    """What joins a further verb of the resolution's own to a request (``..., and looks
+    forward to a report``, ``，并期待``): what is asked ends before it."""
+    addressee_joiner: re.Pattern[str] | None = None
+    """What joins two addressees of one request (``the Secretary-General and the President
+    of the General Assembly``; ``秘书长和大会主席``): each is asked."""
     sentence_end: str = ".;:"
     """Characters that end a paragraph (and so allow a new one to start)."""
     cjk: bool = False

@@ -521,9 +521,31 @@ PACK: Final = LanguagePack(
     # Each word first, with the word boundary before it as a lookbehind: the engine then
     # skips to the word (``\breports?\b``, ``\bconsult``, ``\b(?:convene|hold|organize)\b``,
     # ``\bstudy\b``).
+    # What the addressee is asked to do, not what the clause mentions: ``to report``,
+    # ``to submit ... a report``, ``to include in its annual report``, ``to prepare a
+    # comprehensive analysis``; not ``the recommendations contained in his reports`` nor
+    # ``to support joint analysis``. The first kind that fits wins.
     mandate_kinds=(
-        (re.compile(r"report(?<!\wreport)s?\b"), "report"),
-        (re.compile(r"consult(?<!\wconsult)"), "consultation"),
+        (
+            re.compile(
+                r"\bto\s+(?:(?:continue\s+to|regularly|further|also|annually|periodically)\s+)?"
+                r"report\b"
+                r"|\b(?:submit|prepare|present)\w*\b[^;]{0,80}?\b(?:a|an|its|his|her|their)\s+"
+                r"(?:[\w-]+\s+){0,3}?reports?\b"
+                r"|\binclude\w*\b[^;]{0,120}?\bin\s+(?:a|an|its|his|her|their|the\s+next)\s+"
+                r"(?:[\w-]+\s+){0,2}?reports?\b"
+                r"|\bin\s+(?:his|her|its|their)\s+(?:next|annual|forthcoming|upcoming|future)\s+"
+                r"reports?\b"
+            ),
+            "report",
+        ),
+        # Not ``in consultation with``: how something else is done.
+        (
+            re.compile(
+                r"consult(?<!\wconsult)(?!ation\s+with)|\bseek\w*\s+(?:[\w-]+\s+){0,2}?views\b"
+            ),
+            "consultation",
+        ),
         (
             re.compile(
                 r"(?:c(?<!\wc)onvene|h(?<!\wh)old|o(?<!\wo)rganize)\b.{0,40}"
@@ -531,14 +553,28 @@ PACK: Final = LanguagePack(
             ),
             "meeting",
         ),
-        (re.compile(r"consideration|provisional agenda|programme of work"), "consideration"),
-        (re.compile(r"study(?<!\wstudy)\b"), "study"),
+        (
+            re.compile(
+                r"\bto\s+study\b|\b(?:prepar|conduct|undertak|carry\w*\s+out|commission)\w*\s+"
+                r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis)\b"
+            ),
+            "study",
+        ),
+        (
+            re.compile(
+                r"consideration|provisional agenda|programme of work"
+                r"|\bto\s+(?:continue\s+to\s+)?consider\b"
+            ),
+            "consideration",
+        ),
     ),
     decides_scheduling=re.compile(
         rf"(?:its|the)\s+{_ORD}\s+session|provisional agenda|programme of work"
     ),
     scheduling_words=("session", "provisional agenda", "programme of work"),
     sentence_end=".;:,",
+    own_verb_joiner=", and ",
+    addressee_joiner=re.compile(r",?\s+and\s+(?:the\s+)?"),
     # ``\d\d?`` rather than ``\d{1,2}``: a pattern that opens with a class (not a repeat)
     # lets the engine skip to digits instead of trying it at every position.
     glued_note=re.compile(

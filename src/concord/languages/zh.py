@@ -383,13 +383,17 @@ PACK: Final = LanguagePack(
         (re.compile(r"提交.{0,12}报告|报告"), "report"),
         (re.compile(r"协商|磋商"), "consultation"),
         (re.compile(r"举行.{0,12}会议|召开"), "meeting"),
-        (re.compile(r"继续审议|审议|列入.{0,12}议程"), "consideration"),
         (re.compile(r"研究"), "study"),
+        (re.compile(r"继续审议|审议|列入.{0,12}议程"), "consideration"),
     ),
     decides_scheduling=re.compile(rf"第\s*{_NUM}\s*届会议"),
     scheduling_words=("届会议",),
     inline_steps=(drop_stray_numbers,),
     clause_separators="；;",
+    own_verb_joiner="，并",
+    # Not 与: 请秘书长与联合国人权事务高级专员协作 asks the Secretary-General to work
+    # with the High Commissioner (72/169 op_16); 与 is ``with`` there.
+    addressee_joiner=re.compile(r"和|及|、"),
     sentence_end="，,；;。：:",
     cjk=True,
 )
