@@ -214,6 +214,26 @@ def test_references(pack: str, text: str, targets: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("pack", "text", "printed"),
+    [
+        # One reference: the phrase printed. Several in one list: each its own number (or
+        # part letter), not the whole list again for each (80/18 cites 36 in one).
+        ("en", "Recalling its resolution 50/245 of 10 September 1996,",
+         ["resolution 50/245"]),
+        ("en", "Recalling resolutions 45/54 of 4 December 1990, 46/32 of 6 December 1991 and "
+         "36/87 A and B of 9 December 1981,", ["45/54", "46/32", "36/87 A", "B"]),
+        ("zh", "回顾人权理事会 2016 年 6 月 30 日第 32/6 号决议，", ["第 32/6 号决议"]),
+    ],
+)  # fmt: skip
+def test_the_text_of_a_resolution_reference(pack: str, text: str, printed: list[str]) -> None:
+    from concord.extract.references import find_references
+    from concord.text.mapped import Mapped
+
+    found = find_references(Mapped.of(text), "pp_1", languages.get(pack), "GA")
+    assert [r.text for r in found if r.kind == "resolution"] == printed
+
+
+@pytest.mark.parametrize(
     ("pack", "text", "ids"),
     [("zh", "重申《世界人权宣言》和《维也纳宣言和行动纲领》", ["UDHR", "VDPA"]),
      ("zh", "依照《联合国宪章》", ["UN_CHARTER"]),

@@ -106,15 +106,21 @@ def _resolutions(
         nums_text = m.group("nums")
         if "of" in nums_text:
             nums_text = _DATE_IN_LIST.sub(lambda d: " " * len(d.group(0)), nums_text)
+        found: list[tuple[str, int, int]] = []
         for n in _NUM_IN_LIST.finditer(nums_text):
             number = n.group(0)
             for at, each in _with_further_parts(nums_text, n, pack.further_part):
                 symbol = resolution_symbol(body, each)
-                if symbol is None:
-                    continue
-                start = m.start("nums") + at
-                span = text.span(start, start + (len(number) if at == n.start() else 1))
-                refs.append(make.reference("resolution", symbol, s[begin : m.end()], where, span))
+                if symbol is not None:
+                    start = m.start("nums") + at
+                    found.append((symbol, start, start + (len(number) if at == n.start() else 1)))
+        # The text of a reference is the phrase printed (``resolution 50/245``, ``第 32/6
+        # 号决议``); of one in a list, what its span covers (``46/32`` of ``resolutions
+        # 45/54 of 4 December 1990, 46/32 of ...``), not the whole list again.
+        phrase = s[begin : m.end()] if len(found) == 1 else None
+        for symbol, start, end in found:
+            printed = phrase if phrase is not None else s[start:end]
+            refs.append(make.reference("resolution", symbol, printed, where, text.span(start, end)))
         last_end = m.end()
     return refs
 
