@@ -328,6 +328,18 @@ def test_every_scheduling_clause_holds_a_scheduling_word(code: str, data: st.Dat
         assert any(w in m.group(0) for w in pack.scheduling_words), m.group(0)
 
 
+@settings(max_examples=100, suppress_health_check=[HealthCheck.filter_too_much])
+@given(st.sampled_from(["en", "zh"]), st.data())
+def test_every_match_of_a_mandate_kind_holds_one_of_its_words(
+    code: str, data: st.DataObject
+) -> None:
+    pack = languages.get(code)
+    pattern, kind, words = data.draw(st.sampled_from(pack.mandate_kinds))
+    text = data.draw(st.from_regex(pattern))
+    for m in pattern.finditer(text):
+        assert any(w in m.group(0) for w in words), (kind, m.group(0))
+
+
 def _alternation_finds(instruments: Mapping[str, str], text: str) -> list[tuple[int, str]]:
     """What one alternation of the names, longest first, finds (the finder's reference)."""
     names = sorted(instruments, key=len, reverse=True)

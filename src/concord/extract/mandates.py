@@ -188,7 +188,14 @@ def _mandate(
     own_body: str | None,
 ) -> Mandate:
     due = _due(clause, pack, own_body, actor)
-    kind = next((k for pattern, k in pack.mandate_kinds if pattern.search(clause)), "action")
+    kind = next(
+        (
+            k
+            for pattern, k, words in pack.mandate_kinds
+            if any(w in clause for w in words) and pattern.search(clause)
+        ),
+        "action",
+    )
     action = clause.strip().rstrip("；;。.，,")
     if len(action) > _ACTION_CHARS:
         action = action[: _ACTION_CHARS - 1].rstrip() + "…"

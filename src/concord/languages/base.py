@@ -188,8 +188,11 @@ class LanguagePack:
     """Text every match of ``due_session`` holds, at its end or a few characters before
     it (``session`` / ``届``): a clause without it names no session, and the pattern (which
     has no literal start) is tried only in the stretch before each."""
-    mandate_kinds: tuple[tuple[re.Pattern[str], str], ...]
-    """What is asked, by words: report, consultation, meeting, consideration, study."""
+    mandate_kinds: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    """What is asked, in order (the first that fits wins): ``(pattern, kind, words)``, the
+    kind ``report``, ``consultation``, ``meeting``, ``study`` or ``consideration``; every
+    match of the pattern holds one of ``words``, and a clause holding none of them is not
+    tried with it (most of these patterns open with no literal text)."""
     decides_scheduling: re.Pattern[str]
     """A ``decides`` clause that puts something on a future session."""
     scheduling_words: tuple[str, ...]

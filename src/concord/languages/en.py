@@ -538,6 +538,7 @@ PACK: Final = LanguagePack(
                 r"reports?\b"
             ),
             "report",
+            ("report",),
         ),
         # Not ``in consultation with``: how something else is done.
         (
@@ -545,6 +546,7 @@ PACK: Final = LanguagePack(
                 r"consult(?<!\wconsult)(?!ation\s+with)|\bseek\w*\s+(?:[\w-]+\s+){0,2}?views\b"
             ),
             "consultation",
+            ("consult", "views"),
         ),
         (
             re.compile(
@@ -552,6 +554,7 @@ PACK: Final = LanguagePack(
                 r"\b(?:meeting|panel|dialogue)"
             ),
             "meeting",
+            ("meeting", "panel", "dialogue"),
         ),
         (
             re.compile(
@@ -559,6 +562,7 @@ PACK: Final = LanguagePack(
                 r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:study|analysis)\b"
             ),
             "study",
+            ("study", "analysis"),
         ),
         (
             re.compile(
@@ -566,6 +570,7 @@ PACK: Final = LanguagePack(
                 r"|\bto\s+(?:continue\s+to\s+)?consider\b"
             ),
             "consideration",
+            ("consider", "agenda", "programme of work"),
         ),
     ),
     decides_scheduling=re.compile(
