@@ -223,6 +223,20 @@ ZH = languages.get("zh")
         # not in a preambular paragraph.
         (EN, "operative", "Pending the elimination, Urges States;", None),
         (EN, "operative", "While these problems are global, we will act;", None),
+        (EN, "operative", "While these problems are global, we reaffirm our resolve;", None),
+        # A declaration's States speak: ``We reaffirm`` keys as ``Reaffirms`` (80/5's
+        # annex), ``We also welcome`` as ``Also welcomes``; a ``We`` with no known verb
+        # after it is ``we``.
+        (EN, "operative", "We reaffirm the Copenhagen Declaration.", ("We reaffirm", "reaffirms")),
+        (EN, "operative", "We also welcome the outcome.", ("We also welcome", "welcomes_also")),
+        (EN, "operative", "We stress the need to act.", ("We stress", "stresses")),
+        (EN, "operative", "We note with concern that progress fell short.",
+         ("We note with concern", "notes_with_concern")),
+        (EN, "operative", "We, Heads of State and Government, met in Doha.", ("We", "we")),
+        (EN, "operative", "We will explore bold policies.", ("We", "we")),
+        (EN, "operative", "Welcomes the report;", ("Welcomes", "welcomes")),
+        (ZH, "operative", "我们重申《哥本哈根宣言》。", ("我们重申", "reaffirms")),
+        (ZH, "operative", "我们还重申这些承诺。", ("我们还重申", "reaffirms_further")),
         (EN, "operative", "Pending the elimination, the States act;", None),
         (EN, "operative", "Pending " + "the elimination " * 12 + ", urges States;", None),
         (EN, "preamble", "Pending the total elimination, urges States;", None),

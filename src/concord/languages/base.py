@@ -212,6 +212,11 @@ class LanguagePack:
     ``invites_also``...), and it is no mandate, as in English."""
     clause_separators: str = ";；"
     """Characters that end a clause of an operative paragraph."""
+    sentence_openers: tuple[str, ...] = ()
+    """Words that open a declaration's sentences (``We``, ``我们``): a phrase that opens with
+    one (``We reaffirm``) opens sentences inside a paragraph as often as paragraphs, and
+    is not taken for the start of one where the reader looks for a lost number or an
+    operative phrase after a clause."""
     own_verb_joiner: str = ""
     """What joins a further verb of the resolution's own to a request (``..., and looks
     forward to a report``, ``，并期待``): what is asked ends before it."""

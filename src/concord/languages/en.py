@@ -242,6 +242,24 @@ _OPERATIVE_BASE: Final = {
     "Continues": "continues",
     "Calls once again upon": "calls_upon",
 }
+
+
+def _declared(phrase: str) -> str | None:
+    """A resolution's phrase as a declaration's States say it (``Reaffirms`` -> ``reaffirm``,
+    ``Stresses`` -> ``stress``, ``Calls upon`` -> ``call upon``), or None for a phrase that
+    opens with no verb or speaks of the body (``Expresses its appreciation``)."""
+    verb, _, rest = phrase.partition(" ")
+    if not verb.endswith("s") or " its " in f" {rest} ":
+        return None
+    if verb.endswith(("sses", "shes", "ches", "xes")):
+        verb = verb[:-2]
+    elif verb.endswith("ies"):
+        verb = verb[:-3] + "y"
+    else:
+        verb = verb[:-1]
+    return f"{verb.lower()} {rest}".rstrip()
+
+
 OPERATIVE: Final = {
     **_OPERATIVE_BASE,
     **{
@@ -249,6 +267,14 @@ OPERATIVE: Final = {
         for phrase, key in _OPERATIVE_BASE.items()
         if not phrase.startswith(("Also", "Further", "Once", "We"))
         for adverb in ("Also", "Further")
+    },
+    # A declaration annexed to a resolution speaks as its States: ``We reaffirm``,
+    # ``We also reaffirm`` take the keys of ``Reaffirms``, ``Also reaffirms``.
+    **{
+        f"We {adverb}{declared}": key + suffix
+        for phrase, key in _OPERATIVE_BASE.items()
+        if (declared := _declared(phrase)) is not None
+        for adverb, suffix in (("", ""), ("also ", "_also"), ("further ", "_further"))
     },
 }
 
@@ -578,6 +604,7 @@ PACK: Final = LanguagePack(
     ),
     scheduling_words=("session", "provisional agenda", "programme of work"),
     sentence_end=".;:,",
+    sentence_openers=("We",),
     own_verb_joiner=", and ",
     addressee_joiner=re.compile(r",?\s+and\s+(?:the\s+)?"),
     # ``\d\d?`` rather than ``\d{1,2}``: a pattern that opens with a class (not a repeat)

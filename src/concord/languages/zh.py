@@ -152,6 +152,13 @@ def _with_adverbs(table: dict[str, str], *, compound: bool) -> dict[str, str]:
     return out
 
 
+def _declared(table: dict[str, str]) -> dict[str, str]:
+    """The table, and each phrase as a declaration annexed to a resolution says it, its
+    States speaking (我们重申 ``We reaffirm``, 我们还重申 ``We further reaffirm``: the keys of
+    ``Reaffirms``, ``Reaffirms further``); 我们 alone is a declaration's opening (``we``)."""
+    return table | {"我们": "we"} | {f"我们{phrase}": key for phrase, key in table.items()}
+
+
 INSTRUMENTS: Final = {
     "联合国宪章": "UN_CHARTER",
     "《宪章》": "UN_CHARTER",
@@ -324,7 +331,7 @@ PACK: Final = LanguagePack(
     iso639_2="zho",
     joiner="",
     preamble=PhraseTable(_with_adverbs(PREAMBLE, compound=False)),
-    operative=PhraseTable(_with_adverbs(OPERATIVE, compound=True)),
+    operative=PhraseTable(_declared(_with_adverbs(OPERATIVE, compound=True))),
     body_names=_BODIES,
     enacting_formula=re.compile(
         r"^(?P<body>人权理事会|大会|安全理事会|经济及社会理事会|人权委员会)\s*[，,]$"
@@ -390,6 +397,7 @@ PACK: Final = LanguagePack(
     scheduling_words=("届会议",),
     inline_steps=(drop_stray_numbers,),
     clause_separators="；;",
+    sentence_openers=("我们",),
     own_verb_joiner="，并",
     # Not 与: 请秘书长与联合国人权事务高级专员协作 asks the Secretary-General to work
     # with the High Commissioner (72/169 op_16); 与 is ``with`` there.

@@ -63,9 +63,14 @@ def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -
     return paras
 
 
-# Opening phrases that open sentences inside a paragraph as often as paragraphs: a
-# declaration's paragraphs run to several sentences, each ``We ...``.
-_SENTENCE_KEYS: Final = frozenset({"we"})
+def _opens_sentences(phrase: str, pack: LanguagePack) -> bool:
+    """Whether an opening phrase opens sentences inside a paragraph as often as paragraphs:
+    a declaration's paragraphs run to several sentences, each ``We ...`` (the pack's
+    ``sentence_openers``)."""
+    return any(
+        phrase == opener or phrase.startswith(opener + pack.joiner)
+        for opener in pack.sentence_openers
+    )
 
 
 def _lost_number(line: Line, para: list[Line], pack: LanguagePack) -> bool:
@@ -78,7 +83,7 @@ def _lost_number(line: Line, para: list[Line], pack: LanguagePack) -> bool:
     if not line.blank_before or _number(para[0].text.text) is None:
         return False
     found = pack.operative.match(text)
-    if found is None or found[1] in _SENTENCE_KEYS:
+    if found is None or _opens_sentences(found[0], pack):
         return False
     ended = para[-1].text.text.rstrip(_TRAILING_MARKS).rstrip('”’"')
     if ended[-1:] not in (";", "；"):
@@ -382,7 +387,7 @@ def _after_clause(text: str, pack: LanguagePack) -> tuple[str, str] | None:
             return None
         rest = rest[0].upper() + rest[1:]
     found = pack.operative.match(rest)
-    if found is None or found[1] in _SENTENCE_KEYS:
+    if found is None or _opens_sentences(found[0], pack):
         return None
     return text[start : start + len(found[0])], found[1]
 
