@@ -44,10 +44,13 @@ def parse_bytes(
     """Decode and read one resolution; :class:`ConcordError` names ``source`` on bad input."""
     check_size(len(data), ".txt", source)
     text = decode(data, source)
+    return _read(text, source, language=language, symbol=symbol, adopted_on=adopted_on)
+
+
+def _read(text: str, source: str, **options: str | None) -> Resolution:
+    """:func:`parse_text`, its errors naming ``source``."""
     try:
-        return parse_text(
-            text, source=source, language=language, symbol=symbol, adopted_on=adopted_on
-        )
+        return parse_text(text, source=source, **options)
     except ConcordError as exc:
         raise exc.with_source(source) from None
 
@@ -63,10 +66,11 @@ def parse_file(
     a PDF, Word (``.docx``) or HTML document, whose text is extracted first as
     ``concord ingest`` extracts it (spans then point into that text)."""
     source = str(path)
+    file = Path(path)
     try:
-        if Path(path).is_file():
-            check_size(Path(path).stat().st_size, Path(path).suffix, source)
-        data = Path(path).read_bytes()
+        if file.is_file():
+            check_size(file.stat().st_size, file.suffix, source)
+        data = file.read_bytes()
     except FileNotFoundError:
         raise ConcordError("no such file", source) from None
     except IsADirectoryError:
@@ -75,7 +79,7 @@ def parse_file(
         raise ConcordError(f"cannot read: {exc.strerror or exc}", source) from None
     return parse_document(
         data,
-        Path(path).suffix,
+        file.suffix,
         source=source,
         language=language,
         symbol=symbol,
@@ -104,10 +108,7 @@ def parse_document(
         raise ConcordError(
             f"too large for one resolution ({len(text)} characters of text extracted)", source
         )
-    try:
-        return parse_text(text, source=source, **options)
-    except ConcordError as exc:
-        raise exc.with_source(source) from None
+    return _read(text, source, **options)
 
 
 __all__ = ["check_size", "parse_bytes", "parse_document", "parse_file", "parse_text"]
