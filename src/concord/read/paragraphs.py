@@ -421,24 +421,34 @@ _ROMANS: Final = [
 
 
 class SubDraft:
-    __slots__ = ("children", "end", "marker", "start")
+    """An item of a paragraph's list: its marker (``c``, ``ii``), where its text starts
+    (after the marker) and ends, its own items, and whether its marker was restored (not
+    printed in the text: see :func:`find_subparagraphs`)."""
 
-    def __init__(self, marker: str, start: int, end: int = 0):
+    __slots__ = ("children", "end", "marker", "restored", "start")
+
+    def __init__(self, marker: str, start: int, end: int = 0, restored: bool = False):
         self.marker = marker
         self.start = start
         self.end = end
+        self.restored = restored
         self.children: list[SubDraft] = []
 
 
-def find_subparagraphs(text: str) -> tuple[int, list[SubDraft]]:
+def find_subparagraphs(text: str, problems: list[str] | None = None) -> tuple[int, list[SubDraft]]:
     """Where the chapeau ends, and the ``(a)``/``(i)`` items, checked against their sequence.
 
     A marker is taken only where it is the next in its list: ``(a)`` then ``(b)``; a Roman
     ``(i)`` starts a nested list inside a lettered item whose text so far ends with a colon.
+
+    Where a list's markers were lost in extraction (``Requests the Secretary-General: To
+    continue ...; To circulate ...; (c) To continue ...``), the items that kept theirs
+    place the rest: see :func:`_restore`. What cannot be placed is said in ``problems``.
     """
     items: list[SubDraft] = []
     if "(" not in text:
         return len(text), items
+    out_of_sequence = False
     for m in _SUB_MARK.finditer(text):
         before = text[: m.start()].rstrip()
         if before and before[-1] not in _SUB_AFTER:
@@ -464,10 +474,22 @@ def find_subparagraphs(text: str) -> tuple[int, list[SubDraft]]:
             if current:
                 _close(current.children, m.start())
             items.append(SubDraft(marker, m.end()))
+        elif before and before[-1] in ";:":
+            out_of_sequence = True
+    if out_of_sequence:
+        found: list[str] = []
+        restored = _restore(text, found)
+        if restored is not None and _count(restored) > _count(items):
+            items = restored
+            if problems is not None:
+                problems += found
     _close(items, len(text))
     for item in items:
         _close(item.children, item.end)
-    chapeau_end = _marker_start(text, items[0].start) if items else len(text)
+    if not items:
+        return len(text), items
+    first = items[0]
+    chapeau_end = first.start if first.restored else _marker_start(text, first.start)
     return chapeau_end, items
 
 
@@ -478,3 +500,166 @@ def _close(items: list[SubDraft], end: int) -> None:
 
 def _marker_start(text: str, content_start: int) -> int:
     return text.rfind("(", 0, content_start)
+
+
+def _count(items: list[SubDraft]) -> int:
+    return len(items) + sum(len(item.children) for item in items)
+
+
+# An item whose marker was lost: after a colon or semicolon, a word that opens with a
+# capital letter (checked by ``str.isupper``, for every script that has capitals).
+_UNMARKED: Final = re.compile(r"[;:]\s+(?=\w)")
+# The most items one list is read with (``(a)`` to ``(z)``, ``(i)`` to ``(xx)``).
+_LETTERS: Final = 26
+
+
+class _Token:
+    """Where an item of a list may start: a marker printed (``label``), or a capital
+    after a colon or semicolon (no ``label``); ``after`` is the stop before it."""
+
+    __slots__ = ("after", "at", "label", "start")
+
+    def __init__(self, at: int, start: int, label: str | None, after: str):
+        self.at = at
+        self.start = start
+        self.label = label
+        self.after = after
+
+
+def _restore(text: str, problems: list[str]) -> list[SubDraft] | None:
+    """A list whose markers extraction lost in part, read again from where its items
+    start: each printed marker, and each capital after a colon or semicolon.
+
+    The list starts at its first printed marker or at the first item after a colon,
+    whichever comes first. Between two printed markers (or before the first, or after the
+    last) the unmarked items take the markers that fit the sequence: two items before
+    ``(c)`` are ``(a)`` and ``(b)``; after an item that ends with a colon, ``(i)``,
+    ``(ii)``, ... may nest. Where exactly one way fits, those markers are restored; where
+    none or several do, the stretch's items stay in the item before them (or in the
+    chapeau), and ``problems`` says so. A printed marker that goes back in the sequence is
+    text, as in the strict reading. None where no marker was restored."""
+    tokens: list[_Token] = []
+    for m in _SUB_MARK.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in _SUB_AFTER:
+            tokens.append(_Token(m.start(), m.end(), m.group("m"), before[-1:]))
+    for m in _UNMARKED.finditer(text):
+        if text[m.end()].isupper():
+            tokens.append(_Token(m.end(), m.end(), None, text[m.start()]))
+    tokens.sort(key=lambda t: t.at)
+    first = next((i for i, t in enumerate(tokens) if t.label is not None or t.after in ":："), None)
+    if first is None:
+        return None
+    items: list[SubDraft] = []
+    state = (-1, 0)  # (the current letter's index, how many Roman items it holds)
+    run: list[_Token] = []
+    for token in [*tokens[first:], None]:
+        if token is not None and token.label is None:
+            run.append(token)
+            continue
+        paths = _paths(run, state, token)
+        if len(paths) > 1 and not run:  # ``(i)``: a letter where one fits, as read strictly
+            paths = paths[:1]
+        if len(paths) == 1:
+            states, state = paths[0]
+            for unmarked, at in zip(run, states, strict=True):
+                _place(items, unmarked, at, restored=True)
+        else:
+            if run:
+                where = f"before ({token.label})" if token else "at the end of the list"
+                fits = "no sequence of markers fits" if not paths else "several sequences fit"
+                items_have = "1 item has" if len(run) == 1 else f"{len(run)} items have"
+                problems.append(f"{items_have} no markers {where}, and {fits}")
+            jumped = _jump(state, token) if token is not None else None
+            if jumped is None:  # the end, or a marker back in the sequence: text
+                run = []
+                continue
+            if not items and not run and token is not None:
+                problems.append(f"the items before ({token.label}) have no markers")
+            state = jumped
+        if token is not None:
+            _place(items, token, state, restored=False)
+        run = []
+    return items if any(_any_restored(item) for item in items) else None
+
+
+def _label(state: tuple[int, int]) -> str:
+    letter, romans = state
+    return _ROMANS[romans - 1] if romans else chr(ord("a") + letter)
+
+
+def _steps(state: tuple[int, int], after: str) -> list[tuple[int, int]]:
+    """The states an item can take next: the next letter, or the next Roman item inside
+    the current letter (the first only after a colon), the letter first."""
+    letter, romans = state
+    out = []
+    if letter + 1 < _LETTERS:
+        out.append((letter + 1, 0))
+    if letter >= 0 and romans < len(_ROMANS) and (romans or after in ":："):
+        out.append((letter, romans + 1))
+    return out
+
+
+def _paths(
+    run: list[_Token], state: tuple[int, int], anchor: _Token | None
+) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
+    """The ways (at most two: enough to tell one from several) the unmarked items of
+    ``run`` can follow ``state`` and be followed by ``anchor``'s marker: each the states
+    of the run's items and the state after the anchor (after the run, at the end of the
+    list)."""
+    found: list[tuple[list[tuple[int, int]], tuple[int, int]]] = []
+
+    def walk(i: int, at: tuple[int, int], states: list[tuple[int, int]]) -> None:
+        if len(found) > 1:
+            return
+        if i == len(run):
+            if anchor is None:
+                found.append((states, at))
+                return
+            for step in _steps(at, anchor.after):
+                if _label(step) == anchor.label:
+                    found.append((states, step))
+            return
+        for step in _steps(at, run[i].after):
+            walk(i + 1, step, [*states, step])
+
+    walk(0, state, [])
+    return found
+
+
+def _jump(state: tuple[int, int], token: _Token) -> tuple[int, int] | None:
+    """The state at a printed marker that follows ``state`` with items missing between
+    (``(m)`` after ``(j)``): a later letter, or a later Roman item in the same letter;
+    None for a marker back in the sequence."""
+    letter, romans = state
+    label = token.label or ""
+    # A Roman numeral that is also the next letter (``(i)`` after ``(h)``) is the letter.
+    if (
+        label in _ROMANS
+        and letter >= 0
+        and _ROMANS.index(label) >= romans
+        and label != chr(ord("a") + letter + 1)
+    ):
+        return (letter, _ROMANS.index(label) + 1)
+    if len(label) == 1 and ord(label) - ord("a") > letter:
+        return (ord(label) - ord("a"), 0)
+    return None
+
+
+def _place(items: list[SubDraft], token: _Token, state: tuple[int, int], restored: bool) -> None:
+    """``token`` as the item of ``state``: a letter closes the item before it, a Roman
+    item goes inside the current letter."""
+    label = _label(state)
+    current = items[-1] if items else None
+    if state[1] and current is not None:
+        _close(current.children, token.at)
+        current.children.append(SubDraft(label, token.start, restored=restored))
+        return
+    _close(items, token.at)
+    if current is not None:
+        _close(current.children, token.at)
+    items.append(SubDraft(label, token.start, restored=restored))
+
+
+def _any_restored(item: SubDraft) -> bool:
+    return item.restored or any(child.restored for child in item.children)

@@ -184,9 +184,12 @@ class _Reader:
                     draft.full.span(0, min(len(draft.full), 30)),
                 )
             )
-        _, items = find_subparagraphs(text)
+        problems: list[str] = []
+        _, items = find_subparagraphs(text, problems)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
         span = draft.full.span()
+        if problems or any(item.restored for item in _walk(items)):
+            self._list_warnings(pid, items, problems, span)
         return make.paragraph(
             pid,
             draft.kind,  # type: ignore[arg-type]
@@ -199,6 +202,35 @@ class _Reader:
             tuple(dict.fromkeys(draft.footnotes)),
             draft.heading or self._heading(span[0]),
         )
+
+    def _list_warnings(
+        self, pid: str, items: list[SubDraft], problems: list[str], span: tuple[int, int]
+    ) -> None:
+        """What a list whose markers extraction lost was read as (see
+        ``find_subparagraphs``): the markers restored, and the items left unsplit."""
+        restored = [
+            f"({item.marker})" if item is sub else f"({item.marker})({sub.marker})"
+            for item in items
+            for sub in (item, *item.children)
+            if sub.restored
+        ]
+        if restored:
+            self.warnings.append(
+                Warning(
+                    "restored_markers",
+                    f"{pid}: "
+                    + (
+                        f"the markers {', '.join(restored)} are"
+                        if len(restored) > 1
+                        else f"the marker {restored[0]} is"
+                    )
+                    + " not in the text (lost in extraction): restored from the order of the"
+                    " items",
+                    span,
+                )
+            )
+        for problem in problems:
+            self.warnings.append(Warning("unmarked_items", f"{pid}: {problem}: not split", span))
 
     def _heading(self, start: int) -> str | None:
         """The heading over the paragraph starting at ``start``, taken (see ``read``)."""
@@ -364,6 +396,11 @@ class _Reader:
 
 
 _GLUED_AFTER: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _walk(items: list[SubDraft]) -> list[SubDraft]:
+    """The items of a list and their own items, in the order of the text."""
+    return [d for item in items for d in (item, *item.children)]
 
 
 def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
