@@ -12,6 +12,7 @@ from tests.conftest import SAMPLES
 
 from concord import languages
 from concord.gazetteer import default_gazetteer
+from concord.model import Due
 from concord.read import parse_file, parse_text
 
 HRC = ["A_HRC_RES_37_21", "A_HRC_RES_37_23", "A_HRC_RES_37_24", "A_HRC_RES_37_25"]
@@ -144,6 +145,55 @@ def test_ga_requests_to_other_bodies_are_mandates() -> None:
     assert chair.due is not None and (chair.due.body, chair.due.session) == ("GA", 82)
     for path in SAMPLES.glob("*.en.txt"):
         assert "unknown_actor" not in {w.code for w in parse_file(path).warnings}, path.name
+
+
+def test_a_request_for_a_list_of_tasks_asks_each_and_one_for_topics_asks_once() -> None:
+    # 80/12 op_7: the Secretary-General is asked nine things, (a) and (b) lost their
+    # markers in extraction; (h) is a report.
+    res = parse_file(SAMPLES / "A_RES_80_12.en.txt")
+    op_7 = [m for m in res.mandates if m.in_ == "op_7"]
+    assert [m.addressee for m in op_7] == ["secretary_general"] * 9
+    assert op_7[1].action.startswith("To circulate annually a note verbale")
+    assert (op_7[7].kind, op_7[7].action) == (
+        "report",
+        "To report on experiences gained during such symposiums and training seminars",
+    )
+    raw = (
+        "The General Assembly,\n\nRecalling its resolutions,\n\n"
+        "1. Requests the Secretary-General and the High Commissioner, within existing"
+        " resources:\n(a) To consult States;\n(b) To report to the Assembly at its"
+        " eighty-second session;\n\n"
+        "2. Requests the Secretary-General to report at its eighty-first session on:\n"
+        "(a) Progress made;\n(b) To what extent States act;\n"
+    )
+    res = parse_text(raw, language="en")
+    assert [(m.in_, m.addressee, m.kind, m.action, m.due) for m in res.mandates] == [
+        ("op_1", "secretary_general", "consultation", "To consult States", None),
+        ("op_1", "high_commissioner", "consultation", "To consult States", None),
+        (
+            "op_1",
+            "secretary_general",
+            "report",
+            "To report to the Assembly at its eighty-second session",
+            Due("GA", 82),
+        ),
+        (
+            "op_1",
+            "high_commissioner",
+            "report",
+            "To report to the Assembly at its eighty-second session",
+            Due("GA", 82),
+        ),
+        (
+            "op_2",
+            "secretary_general",
+            "report",
+            "Requests the Secretary-General to report at its eighty-first session on: (a)"
+            " Progress made",
+            Due("GA", 81),
+        ),
+    ]
+    assert raw[slice(*res.mandates[0].span)] == "To consult States;"
 
 
 def test_a_request_to_an_addressee_no_pack_knows_is_reported_not_guessed() -> None:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
 from concord.languages.base import Actor, LanguagePack
 from concord.model import Due, Mandate, Paragraph, Warning
+from concord.read.paragraphs import find_subparagraphs
 from concord.text.mapped import Mapped
 
 _OWN_ACTORS: Final = {
@@ -44,11 +46,44 @@ def find_mandates(
     for start, end in clauses:
         clause = text.text[start : _asked_end(text.text, start, end, pack)]
         asked = _request(clause, start, text, para, pack, own_body, warnings)
+        if asked and para.subparagraphs and pack.item_action is not None:
+            asked = _each_item(asked, start, text, para, pack, own_body)
         if not asked and start == clauses[0][0] and (para.intro_key or "").startswith("decides"):
             scheduled = _scheduling(clause, start, text, para, pack, own_body)
             asked = [scheduled] if scheduled is not None else []
         mandates.extend(asked)
     return mandates
+
+
+def _each_item(
+    asked: list[Mandate],
+    start: int,
+    text: Mapped,
+    para: Paragraph,
+    pack: LanguagePack,
+    own_body: str | None,
+) -> list[Mandate]:
+    """A request in a paragraph's chapeau whose list's items are what is asked
+    (``Requests the Secretary-General, within available resources: (a) To continue ...;
+    (b) To circulate ...``): a mandate for each item and each addressee, due when the
+    item says (or the chapeau does). ``asked`` as it is otherwise: a request inside an
+    item, or a list of topics (``to report on: (a) ...``), whose items do not open with
+    the pack's ``item_action``."""
+    chapeau_end, items = find_subparagraphs(text.text)
+    if not items or start >= chapeau_end or not text.text[:chapeau_end].rstrip().endswith(":"):
+        return asked
+    pattern = pack.item_action
+    assert pattern is not None
+    if not all(pattern.match(text.text, item.start) for item in items):
+        return asked
+    out = []
+    for item in items:
+        clause = text.text[item.start : item.end]
+        for mandate in asked:
+            actor = Actor(mandate.addressee, mandate.addressee_name)
+            made = _mandate(para, actor, clause, item.start, text, pack, own_body)
+            out.append(made if made.due else replace(made, due=mandate.due))
+    return out
 
 
 # The longest opening phrase looked for after ``own_verb_joiner``, with room to spare.
@@ -188,11 +223,14 @@ def _mandate(
     own_body: str | None,
 ) -> Mandate:
     due = _due(clause, pack, own_body, actor)
+    # An item opens with a capital (``To report on ...``): its kind is read as the same
+    # words inside a clause would be.
+    asked = clause if clause[:1].islower() else clause[:1].lower() + clause[1:]
     kind = next(
         (
             k
             for pattern, k, words in pack.mandate_kinds
-            if any(w in clause for w in words) and pattern.search(clause)
+            if any(w in asked for w in words) and pattern.search(asked)
         ),
         "action",
     )

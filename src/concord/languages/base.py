@@ -223,6 +223,11 @@ class LanguagePack:
     addressee_joiner: re.Pattern[str] | None = None
     """What joins two addressees of one request (``the Secretary-General and the President
     of the General Assembly``; ``秘书长和大会主席``): each is asked."""
+    item_action: re.Pattern[str] | None = None
+    """What opens a list item that is itself something asked (``To continue ...``, in
+    ``Requests the Secretary-General, within available resources: (a) To continue ...;
+    (b) To circulate ...``): a request whose items all open with it asks each of them,
+    one mandate an item. Items that are topics (``to report on: (a) ...``) do not."""
     sentence_end: str = ".;:"
     """Characters that end a paragraph (and so allow a new one to start)."""
     cjk: bool = False

@@ -607,6 +607,7 @@ PACK: Final = LanguagePack(
     sentence_openers=("We",),
     own_verb_joiner=", and ",
     addressee_joiner=re.compile(r",?\s+and\s+(?:the\s+)?"),
+    item_action=re.compile(r"To\s"),
     # ``\d\d?`` rather than ``\d{1,2}``: a pattern that opens with a class (not a repeat)
     # lets the engine skip to digits instead of trying it at every position.
     glued_note=re.compile(
