@@ -230,6 +230,7 @@ def test_section_headings_head_their_paragraphs() -> None:
     # 80/3's headings came run in with the paragraph under them.
     annex = parse_file(SAMPLES / "A_RES_80_3.en.txt").annexes[0]
     assert [(p.num, p.heading) for p in annex.paragraphs if p.heading] == [
+        ("3", "I. Global context and shared commitments"),
         (
             "13",
             "II. Implementation of the Awaza Programme of Action for Landlocked Developing"
@@ -371,6 +372,25 @@ def test_ga_80_3_paragraph_whose_number_extraction_lost() -> None:
     assert res.operative[1].text.startswith("Expresses its profound gratitude")
     [lost] = [w for w in res.warnings if w.message.startswith("operative")]
     assert lost.code == "numbering" and lost.span == res.operative[1].span
+
+
+def test_ga_80_3_annex_paragraphs_run_in_where_numbers_were_lost() -> None:
+    # Paragraph 2 lost its number into paragraph 1, and 3 was run in after it with its
+    # heading; 15 was run into 14 with no stop, the end of 14 lost.
+    res = parse_file(SAMPLES / "A_RES_80_3.en.txt")
+    paras = res.annexes[0].paragraphs
+    assert [p.num for p in paras] == ["1", *map(str, range(3, 26))]
+    assert paras[1].heading == "I. Global context and shared commitments"
+    assert paras[1].text.startswith("We gather at a critical juncture")
+    assert paras[0].text.endswith("achieving sustainable development.")
+    assert paras[12].text.endswith("infrastructure investment finance facility for")
+    assert paras[13].intro_key == "emphasizes"
+    numbering = [w.message for w in res.warnings if w.message.startswith("annex 1")]
+    assert numbering == [
+        "annex 1 paragraph numbered 3 where 2 was expected",
+        "annex 1 paragraph 14 runs into paragraph 15 with no stop between them: its end"
+        " may have been lost in extraction",
+    ]
 
 
 def test_ga_80_23_operative_phrase_after_an_opening_clause() -> None:

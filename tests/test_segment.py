@@ -149,6 +149,45 @@ def test_a_heading_run_in_with_the_next_paragraph(raw: str, heading: str | None)
     assert drafts[0].text.text.endswith(".")
 
 
+@pytest.mark.parametrize(
+    ("raw", "nums", "cut"),
+    [
+        # 2 lost with its number; 3 run in after a stop: found, as 4 comes next.
+        ("1. We met.\nI. Global context 3. We gather.\n4. We stress it.",
+         ["1", "3", "4"], [False, False, False]),
+        # No number after 1 but 5 found next: 2 to 4 are looked for, none is there.
+        ("1. We met. The total reached 3. We gather.\n5. We stress it.",
+         ["1", "5"], [False, False]),
+        # 15 run in with no stop (the end of 14 lost), before an operative phrase, and
+        # 16 next: split off, and 14 marked cut.
+        ("14. We reaffirm it, for 15. We emphasize the Decade.\n16. We stress it.",
+         ["14", "15", "16"], [True, False, False]),
+        # No stop and no operative phrase after the number: a sentence, not split.
+        ("14. We count the items for 15. Other goods.\n16. We stress it.",
+         ["14", "16"], [False, False]),
+        # No stop and the next paragraph not 16: nothing proves 15 was run in.
+        ("14. We reaffirm it, for 15. We emphasize the Decade.\n17. We stress it.",
+         ["14", "17"], [False, False]),
+    ],
+)  # fmt: skip
+def test_a_paragraph_run_in_where_numbers_were_lost(
+    raw: str, nums: list[str], cut: list[bool]
+) -> None:
+    # The lines a number opens are paragraphs of their own; a line that does not (the
+    # heading) belongs to the paragraph before it. (Spans are into each chunk: the first
+    # starts the raw text, where the heading rule looks for the start of a line.)
+    chunks: list[str] = []
+    for line in raw.split("\n"):
+        if line[:1].isdigit() or not chunks:
+            chunks.append(line)
+        else:
+            chunks[-1] += "\n" + line
+    paras = [join_lines(chunk) for chunk in chunks]
+    drafts = split_inline_numbers(classify(paras, EN), raw, EN)
+    assert [d.num for d in drafts] == nums
+    assert [d.cut for d in drafts] == cut
+
+
 def join_lines(raw: str) -> Mapped:
     """The lines of ``raw`` joined into one paragraph, as the reader builds it."""
     lines = [line.text for line in _lines(raw)]

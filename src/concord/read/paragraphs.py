@@ -27,7 +27,7 @@ class Draft:
     here and in :mod:`concord.text.mapped`: built by the thousand, and compiled (see
     setup.py) a class's own ``__init__`` is native code, where a dataclass's stays Python.)"""
 
-    __slots__ = ("footnotes", "full", "heading", "kind", "num", "text")
+    __slots__ = ("cut", "footnotes", "full", "heading", "kind", "num", "text")
 
     def __init__(self, text: Mapped, full: Mapped, num: str | None = None, kind: str = "preamble"):
         self.text = text
@@ -36,6 +36,9 @@ class Draft:
         self.kind = kind
         self.footnotes: list[str] = []
         self.heading: str | None = None
+        # Whether the paragraph after it was run into it with no stop between: its end
+        # may be lost (see ``split_inline_numbers``).
+        self.cut = False
 
 
 def group(lines: list[Line], pack: LanguagePack, blank_lines_meaningful: bool) -> list[list[Line]]:
@@ -187,31 +190,69 @@ def build(lines: list[Line], pack: LanguagePack) -> Mapped:
     return text.strip()
 
 
-def split_inline_numbers(drafts: list[Draft], raw: str = "") -> list[Draft]:
+def split_inline_numbers(
+    drafts: list[Draft], raw: str = "", pack: LanguagePack | None = None
+) -> list[Draft]:
     """``... persons.8 6. We recall ...``: a numbered paragraph that PDF extraction ran into
     the one before it is split off, when its number is the next one expected.
 
     A heading printed over it on lines of its own, and run in with it (``... sustainable
     development. I. Global context and shared commitments 3. We gather``), becomes its
     heading: only where the heading starts a line of ``raw``, the text the spans point
-    into (a sentence that ends with the number is no heading)."""
+    into (a sentence that ends with the number is no heading).
+
+    Where the next paragraph found is numbered further on (``1.``, then ``4.``), the
+    numbers between are looked for too, in order: extraction may have lost one of them
+    (``2.``) and run the next (``3.``) in. And where the number left before the next
+    paragraph found is run in with no stop before it (``... finance facility for 15. We
+    emphasize``, the end of 14 lost), it is split off when the pack's operative phrase
+    follows it; the paragraph it is split from is marked ``cut``."""
     out: list[Draft] = []
-    for draft in drafts:
+    for i, draft in enumerate(drafts):
+        following = next((int(d.num) for d in drafts[i + 1 :] if d.num is not None), None)
         while draft.num is not None:
-            expected = str(int(draft.num) + 1)
-            if not _may_hold_inline_number(draft.full.text, expected):
-                break
-            found = _run_in(draft.full, expected, raw)
-            if not found:
+            num = int(draft.num)
+            last = following - 1 if following is not None and following > num + 1 else num + 1
+            found = None
+            for candidate in range(num + 1, min(last, num + _LOST_NUMBERS) + 1):
+                expected = str(candidate)
+                if _may_hold_inline_number(draft.full.text, expected):
+                    found = _run_in(draft.full, expected, raw)
+                    if found is None and pack is not None and candidate == last == num + 1:
+                        found = _run_in_mid_sentence(draft.full, expected, pack)
+                if found is not None:
+                    break
+            if found is None:
                 break
             head_end, tail_start, heading = found
             head = draft.full.slice(0, head_end).strip()
             tail = draft.full.slice(tail_start).strip()
-            out.append(_numbered(head, draft.kind))
+            before = _numbered(head, draft.kind)
+            before.cut = head_end == tail_start  # no stop between them
+            out.append(before)
             draft = _numbered(tail, draft.kind)
             draft.heading = heading
         out.append(draft)
     return out
+
+
+# The most numbers looked for past the one expected, where the next paragraph found is
+# numbered further on.
+_LOST_NUMBERS: Final = 3
+
+
+def _run_in_mid_sentence(
+    full: Mapped, number: str, pack: LanguagePack
+) -> tuple[int, int, str | None] | None:
+    """``(where the paragraph before ends, where the run-in one starts, None)`` for
+    ``number`` standing after a space, with no stop before it, and before the pack's
+    operative phrase (``... facility for 15. We emphasize``)."""
+    text = full.text
+    for at in _numbers_before_stops(text, number):
+        rest = text[at + len(number) :].lstrip()[1:].lstrip()
+        if rest[:1].isupper() and pack.operative.match(rest) is not None:
+            return at, at, None
+    return None
 
 
 def _run_in(full: Mapped, number: str, raw: str) -> tuple[int, int, str | None] | None:
@@ -332,6 +373,15 @@ def numbering_warnings(drafts: list[Draft], where: str) -> list[Warning]:
                 )
                 expected += 1
             continue
+        if draft.cut:
+            warnings.append(
+                Warning(
+                    "numbering",
+                    f"{where} paragraph {draft.num} runs into paragraph {int(draft.num) + 1}"
+                    " with no stop between them: its end may have been lost in extraction",
+                    draft.full.span(),
+                )
+            )
         if int(draft.num) != expected:
             warnings.append(
                 Warning(

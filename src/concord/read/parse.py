@@ -81,7 +81,7 @@ class _Reader:
     def read(self, symbol: str | None, adopted_on: str | None) -> Resolution:
         pack, head = self.pack, self.head
         body_lines = _drop_running_heads(self.blocks.body, head.title)
-        drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack), self.raw)
+        drafts = split_inline_numbers(classify(self._paragraphs(body_lines), pack), self.raw, pack)
         annex_drafts = [self._annex_drafts(lines) for lines in self.blocks.annexes]
         notes = self._footnote_texts()
         for draft in [*drafts, *(d for a in annex_drafts for d in a)]:
@@ -154,7 +154,7 @@ class _Reader:
     def _annex_drafts(self, lines: list[Line]) -> list[Draft]:
         _, taken = self._annex_title(lines)
         paras = self._paragraphs(lines[taken:])
-        drafts = split_inline_numbers(classify(paras, self.pack), self.raw)
+        drafts = split_inline_numbers(classify(paras, self.pack), self.raw, self.pack)
         for draft in drafts:
             draft.kind = "annex"
         return drafts
