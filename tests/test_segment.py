@@ -165,6 +165,9 @@ def test_a_heading_run_in_with_the_next_paragraph(raw: str, heading: str | None)
         # No stop and no operative phrase after the number: a sentence, not split.
         ("14. We count the items for 15. Other goods.\n16. We stress it.",
          ["14", "16"], [False, False]),
+        # No stop, and 15 is the next paragraph: this one is no paragraph.
+        ("14. We reaffirm it, for 15. We emphasize the Decade.\n15. We stress it.",
+         ["14", "15"], [False, False]),
         # No stop and the next paragraph not 16: nothing proves 15 was run in.
         ("14. We reaffirm it, for 15. We emphasize the Decade.\n17. We stress it.",
          ["14", "17"], [False, False]),

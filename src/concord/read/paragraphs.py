@@ -208,20 +208,17 @@ def split_inline_numbers(
     emphasize``, the end of 14 lost), it is split off when the pack's operative phrase
     follows it; the paragraph it is split from is marked ``cut``."""
     out: list[Draft] = []
+    # The number of the next numbered paragraph after each (one pass, from the end).
+    following: list[int | None] = [None] * len(drafts)
+    last_seen: int | None = None
+    for i in range(len(drafts) - 1, -1, -1):
+        following[i] = last_seen
+        printed = drafts[i].num
+        if printed is not None:
+            last_seen = int(printed)
     for i, draft in enumerate(drafts):
-        following = next((int(d.num) for d in drafts[i + 1 :] if d.num is not None), None)
         while draft.num is not None:
-            num = int(draft.num)
-            last = following - 1 if following is not None and following > num + 1 else num + 1
-            found = None
-            for candidate in range(num + 1, min(last, num + _LOST_NUMBERS) + 1):
-                expected = str(candidate)
-                if _may_hold_inline_number(draft.full.text, expected):
-                    found = _run_in(draft.full, expected, raw)
-                    if found is None and pack is not None and candidate == last == num + 1:
-                        found = _run_in_mid_sentence(draft.full, expected, pack)
-                if found is not None:
-                    break
+            found = _next_run_in(draft, int(draft.num), following[i], raw, pack)
             if found is None:
                 break
             head_end, tail_start, heading = found
@@ -234,6 +231,31 @@ def split_inline_numbers(
             draft.heading = heading
         out.append(draft)
     return out
+
+
+def _next_run_in(
+    draft: Draft, num: int, after: int | None, raw: str, pack: LanguagePack | None
+) -> tuple[int, int, str | None] | None:
+    """Where the paragraph run into ``draft`` (numbered ``num``) starts, as
+    :func:`_run_in` finds it: the next number first; then, where the next paragraph
+    found is numbered ``after``, further on, the numbers between."""
+    text = draft.full.text
+    expected = str(num + 1)
+    if _may_hold_inline_number(text, expected):
+        found = _run_in(draft.full, expected, raw)
+        if found is not None:
+            return found
+        if pack is not None and after == num + 2:
+            return _run_in_mid_sentence(draft.full, expected, pack)
+    if after is None or after <= num + 2:
+        return None
+    for candidate in range(num + 2, min(after, num + 1 + _LOST_NUMBERS)):
+        expected = str(candidate)
+        if _may_hold_inline_number(text, expected):
+            found = _run_in(draft.full, expected, raw)
+            if found is not None:
+                return found
+    return None
 
 
 # The most numbers looked for past the one expected, where the next paragraph found is
@@ -500,8 +522,8 @@ def find_subparagraphs(text: str, problems: list[str] | None = None) -> tuple[in
         return len(text), items
     out_of_sequence = False
     for m in _SUB_MARK.finditer(text):
-        before = text[: m.start()].rstrip()
-        if before and before[-1] not in _SUB_AFTER:
+        before = _char_before(text, m.start())
+        if before and before not in _SUB_AFTER:
             continue
         marker = m.group("m")
         next_letter = chr(ord("a") + len(items)) if len(items) < 26 else None
@@ -512,19 +534,17 @@ def find_subparagraphs(text: str, problems: list[str] | None = None) -> tuple[in
         if (
             marker == next_roman
             and current is not None
-            and (current.children or text[: m.start()].rstrip().endswith((":", "：")))
+            and (current.children or before in ":：")
             and not (marker == next_letter and not current.children)
         ):
             _close(current.children, m.start())
             current.children.append(SubDraft(marker, m.end()))
-        elif marker == next_letter and (
-            items or text[: m.start()].rstrip().endswith((":", "：", ",", "，")) or m.start() == 0
-        ):
+        elif marker == next_letter and (items or before in ":：,，" or m.start() == 0):
             _close(items, m.start())
             if current:
                 _close(current.children, m.start())
             items.append(SubDraft(marker, m.end()))
-        elif before and before[-1] in ";:":
+        elif before and before in ";:":
             out_of_sequence = True
     if out_of_sequence:
         found: list[str] = []
@@ -541,6 +561,14 @@ def find_subparagraphs(text: str, problems: list[str] | None = None) -> tuple[in
     first = items[0]
     chapeau_end = first.start if first.restored else _marker_start(text, first.start)
     return chapeau_end, items
+
+
+def _char_before(text: str, at: int) -> str:
+    """The last character before ``at`` that is not a space (empty where none is): what
+    ``text[:at].rstrip()[-1:]`` is, without copying the text before it."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return text[at - 1] if at > 0 else ""
 
 
 def _close(items: list[SubDraft], end: int) -> None:
@@ -590,9 +618,9 @@ def _restore(text: str, problems: list[str]) -> list[SubDraft] | None:
     text, as in the strict reading. None where no marker was restored."""
     tokens: list[_Token] = []
     for m in _SUB_MARK.finditer(text):
-        before = text[: m.start()].rstrip()
-        if not before or before[-1] in _SUB_AFTER:
-            tokens.append(_Token(m.start(), m.end(), m.group("m"), before[-1:]))
+        before = _char_before(text, m.start())
+        if not before or before in _SUB_AFTER:
+            tokens.append(_Token(m.start(), m.end(), m.group("m"), before))
     for m in _UNMARKED.finditer(text):
         if text[m.end()].isupper():
             tokens.append(_Token(m.end(), m.end(), None, text[m.start()]))

@@ -188,7 +188,7 @@ class _Reader:
         _, items = find_subparagraphs(text, problems)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
         span = draft.full.span()
-        if problems or any(item.restored for item in _walk(items)):
+        if problems or (items and any(item.restored for item in _walk(items))):
             self._list_warnings(pid, items, problems, span)
         return make.paragraph(
             pid,
