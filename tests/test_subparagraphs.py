@@ -3,6 +3,8 @@ extraction lost in part read with the markers restored."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -181,3 +183,24 @@ def test_ga_80_5_list_whose_items_do_not_fit_is_not_split_and_says_so() -> None:
         w.code == "unmarked_items" and w.message.startswith("annex_1__para_29: 11 items")
         for w in res.warnings
     )
+
+
+_PIECES = st.sampled_from(
+    ["(a) ", "(b) ", "(c) ", "(i) ", "(ii) ", "(m) ", "; ", ": ", ", ", ". ", "To act", "Taking",
+     "the text", " ", "\n", "(", ")", "我们", "；", "："]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_reads_as_ordered_items_inside_it(text: str) -> None:
+    problems: list[str] = []
+    chapeau_end, items = find_subparagraphs(text, problems)
+    assert 0 <= chapeau_end <= len(text)
+    spans = [(s.start, s.end) for item in items for s in (item, *item.children)]
+    assert all(0 <= a <= b <= len(text) for a, b in spans)
+    starts = [item.start for item in items]
+    assert starts == sorted(starts) and all(chapeau_end <= a for a in starts)
+    for item in items:
+        assert all(item.start <= c.start and c.end <= item.end for c in item.children)
+    letters = [item.marker for item in items]
+    assert all(ord(b) > ord(a) for a, b in pairwise(letters))
