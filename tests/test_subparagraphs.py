@@ -165,6 +165,20 @@ def test_a_flat_list_with_any_markers_lost_reads_as_printed(
     assert problems == []
 
 
+def test_a_long_run_of_unmarked_items_that_nothing_fits_is_read_in_one_pass() -> None:
+    # After an item ending in a colon, each unmarked item could be a letter or a Roman
+    # item: 2 ** 60 sequences, none ending before a second (a). Counted state by state.
+    items = "; ".join(["Taking note"] * 60)
+    text = f"Decides: To act; (b) Holding talks: {items}; (a) Again."
+    chapeau, read, problems = _read(text)
+    assert chapeau == "Decides:"
+    assert read == [
+        ("a", True, "To act;", []),
+        ("b", False, f"Holding talks: {items}; (a) Again.", []),
+    ]
+    assert problems == ["60 items have no markers before (a), and no sequence of markers fits"]
+
+
 def test_ga_80_12_request_whose_first_two_markers_were_lost() -> None:
     res = parse_file(SAMPLES / "A_RES_80_12.en.txt")
     (op_7,) = [p for p in res.operative if p.id == "op_7"]

@@ -539,7 +539,8 @@ def find_subparagraphs(text: str, problems: list[str] | None = None) -> tuple[in
         ):
             _close(current.children, m.start())
             current.children.append(SubDraft(marker, m.end()))
-        elif marker == next_letter and (items or before in ":：,，" or m.start() == 0):
+        # ``before`` is empty at the start of the text (and ``"" in`` any string).
+        elif marker == next_letter and (items or before in ":：,，"):
             _close(items, m.start())
             if current:
                 _close(current.children, m.start())
@@ -681,28 +682,43 @@ def _steps(state: tuple[int, int], after: str) -> list[tuple[int, int]]:
 def _paths(
     run: list[_Token], state: tuple[int, int], anchor: _Token | None
 ) -> list[tuple[list[tuple[int, int]], tuple[int, int]]]:
-    """The ways (at most two: enough to tell one from several) the unmarked items of
-    ``run`` can follow ``state`` and be followed by ``anchor``'s marker: each the states
-    of the run's items and the state after the anchor (after the run, at the end of the
-    list)."""
-    found: list[tuple[list[tuple[int, int]], tuple[int, int]]] = []
-
-    def walk(i: int, at: tuple[int, int], states: list[tuple[int, int]]) -> None:
-        if len(found) > 1:
-            return
-        if i == len(run):
-            if anchor is None:
-                found.append((states, at))
-                return
-            for step in _steps(at, anchor.after):
-                if _label(step) == anchor.label:
-                    found.append((states, step))
-            return
-        for step in _steps(at, run[i].after):
-            walk(i + 1, step, [*states, step])
-
-    walk(0, state, [])
-    return found
+    """The ways the unmarked items of ``run`` can follow ``state`` and be followed by
+    ``anchor``'s marker, each as the states of the run's items and the state after the
+    anchor (after the run, at the end of the list): none, one, or (where several fit) the
+    first of them twice. Counted a state at a time, item after item (the states are at
+    most 26 letters by 21 Roman places), never path by path: a long run of items where
+    letters and Roman items could alternate costs no more than a short one."""
+    # For each item of the run, each state it can take: how many ways reach it (two
+    # meaning several), and the state of the item before on the first of them.
+    layers: list[dict[tuple[int, int], tuple[int, tuple[int, int]]]] = []
+    reach: dict[tuple[int, int], int] = {state: 1}
+    for token in run:
+        layer: dict[tuple[int, int], tuple[int, tuple[int, int]]] = {}
+        for at, count in reach.items():
+            for step in _steps(at, token.after):
+                ways, before = layer.get(step, (0, at))
+                layer[step] = (min(2, ways + count), before)
+        layers.append(layer)
+        reach = {at: ways for at, (ways, _) in layer.items()}
+    ends: list[tuple[int, tuple[int, int], tuple[int, int]]] = []
+    for at, count in reach.items():
+        if anchor is None:
+            ends.append((count, at, at))
+            continue
+        for step in _steps(at, anchor.after):
+            if _label(step) == anchor.label:
+                ends.append((count, at, step))
+    total = sum(count for count, _, _ in ends)
+    if not total:
+        return []
+    _, at, final = ends[0]
+    states = []
+    for layer in reversed(layers):
+        states.append(at)
+        at = layer[at][1]
+    states.reverse()
+    path = (states, final)
+    return [path] if total == 1 else [path, path]
 
 
 def _jump(state: tuple[int, int], token: _Token) -> tuple[int, int] | None:
