@@ -263,6 +263,11 @@ def _next_run_in(
 _LOST_NUMBERS: Final = 3
 
 
+# How far past a number an operative phrase is looked for (the longest phrases, ``We
+# further reaffirm our commitment``, are some 40 characters), with room to spare.
+_PHRASE_REACH: Final = 80
+
+
 def _run_in_mid_sentence(
     full: Mapped, number: str, pack: LanguagePack
 ) -> tuple[int, int, str | None] | None:
@@ -271,7 +276,8 @@ def _run_in_mid_sentence(
     operative phrase (``... facility for 15. We emphasize``)."""
     text = full.text
     for at in _numbers_before_stops(text, number):
-        rest = text[at + len(number) :].lstrip()[1:].lstrip()
+        # What follows the number's stop, as far as an opening phrase reaches.
+        rest = text[at + len(number) : at + len(number) + _PHRASE_REACH].lstrip()[1:].lstrip()
         if rest[:1].isupper() and pack.operative.match(rest) is not None:
             return at, at, None
     return None
