@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from tests.conftest import SAMPLES
 
+from concord.export import to_text
 from concord.read import parse_file
 from concord.read.paragraphs import SubDraft, find_subparagraphs
 
@@ -187,6 +188,24 @@ def test_ga_80_12_request_whose_first_two_markers_were_lost() -> None:
     (warning,) = [w for w in res.warnings if w.code == "restored_markers"]
     assert warning.message.startswith("op_7: the markers (a), (b) are not in the text")
     assert warning.span == op_7.span
+
+
+def test_the_chapeau_is_the_text_before_the_first_item_whether_its_marker_was_printed() -> None:
+    res = parse_file(SAMPLES / "A_RES_80_12.en.txt")
+    (op_7,) = [p for p in res.operative if p.id == "op_7"]
+    assert op_7.chapeau() == "Requests the Secretary-General, within available resources:"
+    rendered = to_text(res)
+    assert "within available resources:\n    (a) To continue the practice" in rendered
+    assert rendered.count("To circulate annually a note verbale") == 1
+    printed = [
+        p
+        for p in parse_file(SAMPLES / "A_RES_80_3.en.txt").paragraphs()
+        if p.subparagraphs and not p.subparagraphs[0].text.startswith("(")
+    ]
+    assert printed
+    for para in printed:
+        assert para.text.startswith(para.chapeau())
+        assert para.text[len(para.chapeau()) :].lstrip().startswith("(a)")
 
 
 def test_ga_80_5_list_whose_items_do_not_fit_is_not_split_and_says_so() -> None:

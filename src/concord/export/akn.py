@@ -400,15 +400,20 @@ class _Builder:
         if not para.subparagraphs:
             self.text(_sub(el, "content"), para)
             return
-        if para.text or self.markers(para):
-            self.text(_sub(el, "intro"), para)
+        chapeau = para.chapeau()
+        if chapeau or self.markers(para):
+            self.text(_sub(el, "intro"), para, body=chapeau)
         for sub in para.subparagraphs:
             self.hier(el, "point", sub)
 
-    def text(self, parent: Element, para: Paragraph, numbered: bool = False) -> None:
-        """One ``<p>``: the text with its opening phrase marked, then its footnotes."""
+    def text(
+        self, parent: Element, para: Paragraph, numbered: bool = False, body: str | None = None
+    ) -> None:
+        """One ``<p>``: the text (``body`` where given) with its opening phrase marked, then
+        its footnotes."""
         p = _sub(parent, "p")
-        text = f"{para.num} {para.text}" if numbered and para.num else para.text
+        body = para.text if body is None else body
+        text = f"{para.num} {body}" if numbered and para.num else body
         at = text.find(para.intro) if para.intro else -1
         if para.intro and at >= 0:
             _append_text(p, text[:at])

@@ -48,11 +48,7 @@ def _paragraph(para: Paragraph, indent: str) -> list[str]:
         if para.num and not para.num.startswith("(")
         else (f"{para.num} " if para.num else "")
     )
-    text = para.text
-    if para.subparagraphs:
-        first = para.subparagraphs[0]
-        cut = text.find(first.num or "")
-        text = text[:cut].rstrip() if cut > 0 else text
+    text = para.chapeau()
     out = [*_wrap(para.heading, indent), ""] if para.heading else []
     out += _wrap(num + text, indent)
     for sub in para.subparagraphs:

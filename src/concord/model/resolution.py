@@ -46,6 +46,21 @@ class Paragraph:
     footnotes: tuple[str, ...] = ()
     heading: str | None = None
 
+    def chapeau(self) -> str:
+        """The text before the first sub-paragraph, less that sub-paragraph's marker
+        (``text`` itself where there is none). ``text`` holds the whole paragraph, items
+        included, as printed; a sub-paragraph's text is a piece of it."""
+        if not self.subparagraphs:
+            return self.text
+        first = self.subparagraphs[0]
+        at = self.text.find(first.text) if first.text else -1
+        if at < 0:
+            return self.text
+        head = self.text[:at].rstrip()
+        if first.num and head.endswith(first.num):
+            head = head[: -len(first.num)].rstrip()
+        return head
+
 
 @dataclass(frozen=True, slots=True)
 class Footnote:
