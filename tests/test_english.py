@@ -149,10 +149,12 @@ def test_ga_requests_to_other_bodies_are_mandates() -> None:
 
 def test_a_request_for_a_list_of_tasks_asks_each_and_one_for_topics_asks_once() -> None:
     # 80/12 op_7: the Secretary-General is asked nine things, (a) and (b) lost their
-    # markers in extraction; (h) is a report.
+    # markers in extraction; (h) is a report. Each stands in its item, as it is cited.
     res = parse_file(SAMPLES / "A_RES_80_12.en.txt")
-    op_7 = [m for m in res.mandates if m.in_ == "op_7"]
-    assert [m.addressee for m in op_7] == ["secretary_general"] * 9
+    op_7 = [m for m in res.mandates if m.in_.startswith("op_7")]
+    assert [(m.in_, m.addressee) for m in op_7] == [
+        (f"op_7__{c}", "secretary_general") for c in "abcdefghi"
+    ]
     assert op_7[1].action.startswith("To circulate annually a note verbale")
     assert (op_7[7].kind, op_7[7].action) == (
         "report",
@@ -168,17 +170,17 @@ def test_a_request_for_a_list_of_tasks_asks_each_and_one_for_topics_asks_once() 
     )
     res = parse_text(raw, language="en")
     assert [(m.in_, m.addressee, m.kind, m.action, m.due) for m in res.mandates] == [
-        ("op_1", "secretary_general", "consultation", "To consult States", None),
-        ("op_1", "high_commissioner", "consultation", "To consult States", None),
+        ("op_1__a", "secretary_general", "consultation", "To consult States", None),
+        ("op_1__a", "high_commissioner", "consultation", "To consult States", None),
         (
-            "op_1",
+            "op_1__b",
             "secretary_general",
             "report",
             "To report to the Assembly at its eighty-second session",
             Due("GA", 82),
         ),
         (
-            "op_1",
+            "op_1__b",
             "high_commissioner",
             "report",
             "To report to the Assembly at its eighty-second session",

@@ -65,10 +65,10 @@ def _each_item(
 ) -> list[Mandate]:
     """A request in a paragraph's chapeau whose list's items are what is asked
     (``Requests the Secretary-General, within available resources: (a) To continue ...;
-    (b) To circulate ...``): a mandate for each item and each addressee, due when the
-    item says (or the chapeau does). ``asked`` as it is otherwise: a request inside an
-    item, or a list of topics (``to report on: (a) ...``), whose items do not open with
-    the pack's ``item_action``."""
+    (b) To circulate ...``): a mandate for each item and each addressee, standing in
+    the item (``op_7__b``), due when the item says (or the chapeau does). ``asked`` as
+    it is otherwise: a request inside an item, or a list of topics (``to report on: (a)
+    ...``), whose items do not open with the pack's ``item_action``."""
     chapeau_end, items = find_subparagraphs(text.text)
     if not items or start >= chapeau_end or not text.text[:chapeau_end].rstrip().endswith(":"):
         return asked
@@ -76,13 +76,17 @@ def _each_item(
     assert pattern is not None
     if not all(pattern.match(text.text, item.start) for item in items):
         return asked
+    # Each item's mandate stands in the item (``op_7__h``), as it is cited.
+    ids = [sub.id for sub in para.subparagraphs]
+    if len(ids) != len(items):
+        ids = [para.id] * len(items)
     out = []
-    for item in items:
+    for item, where in zip(items, ids, strict=True):
         clause = text.text[item.start : item.end]
         for mandate in asked:
             actor = Actor(mandate.addressee, mandate.addressee_name)
             made = _mandate(para, actor, clause, item.start, text, pack, own_body)
-            out.append(made if made.due else replace(made, due=mandate.due))
+            out.append(replace(made, in_=where, due=made.due or mandate.due))
     return out
 
 

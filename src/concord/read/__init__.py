@@ -16,7 +16,7 @@ from concord.text.decode import decode
 # The reader's own version, recorded with every expression a library stores: a library
 # reads a text again when it was read by another version. Bump it whenever what the reader
 # makes of a text changes (tests/test_golden.py holds the samples' output to it).
-__version__ = "19"
+__version__ = "20"
 
 # Anything larger is not one resolution (the longest run to a few hundred kilobytes).
 MAX_BYTES = 20 * 1024 * 1024
