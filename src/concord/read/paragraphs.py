@@ -665,7 +665,7 @@ def _restore(text: str, problems: list[str]) -> list[SubDraft] | None:
         if token is not None:
             _place(items, token, state, restored=False)
         run = []
-    return items if any(_any_restored(item) for item in items) else None
+    return items if any_restored(items) else None
 
 
 def _label(state: tuple[int, int]) -> str:
@@ -761,5 +761,6 @@ def _place(items: list[SubDraft], token: _Token, state: tuple[int, int], restore
     items.append(SubDraft(label, token.start, restored=restored))
 
 
-def _any_restored(item: SubDraft) -> bool:
-    return item.restored or any(child.restored for child in item.children)
+def any_restored(items: list[SubDraft]) -> bool:
+    """Whether a marker of ``items`` (or of their own items) was restored."""
+    return any(item.restored or any(c.restored for c in item.children) for item in items)

@@ -28,6 +28,7 @@ from concord.read.markers import MarkerState, take_markers
 from concord.read.paragraphs import (
     Draft,
     SubDraft,
+    any_restored,
     build,
     classify,
     find_subparagraphs,
@@ -188,7 +189,7 @@ class _Reader:
         _, items = find_subparagraphs(text, problems)
         subs = tuple(self._sub(draft.text, item, pid, draft.kind) for item in items)
         span = draft.full.span()
-        if problems or (items and any(item.restored for item in _walk(items))):
+        if problems or any_restored(items):
             self._list_warnings(pid, items, problems, span)
         return make.paragraph(
             pid,
@@ -396,11 +397,6 @@ class _Reader:
 
 
 _GLUED_AFTER: Final = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-
-
-def _walk(items: list[SubDraft]) -> list[SubDraft]:
-    """The items of a list and their own items, in the order of the text."""
-    return [d for item in items for d in (item, *item.children)]
 
 
 def _drop_running_heads(lines: list[Line], title: str | None) -> list[Line]:
